@@ -1,0 +1,603 @@
+package io.github.scrapyd4j;
+
+import io.github.scrapyd4j.internal.Checks;
+import io.github.scrapyd4j.internal.Transport;
+import io.github.scrapyd4j.model.AddVersionResult;
+import io.github.scrapyd4j.model.CancelResult;
+import io.github.scrapyd4j.model.DaemonStatus;
+import io.github.scrapyd4j.model.DeleteResult;
+import io.github.scrapyd4j.model.JobList;
+import io.github.scrapyd4j.model.JobStatus;
+import io.github.scrapyd4j.model.ProjectList;
+import io.github.scrapyd4j.model.ScheduleRequest;
+import io.github.scrapyd4j.model.ScheduleResult;
+import io.github.scrapyd4j.model.Signal;
+import io.github.scrapyd4j.model.SpiderList;
+import io.github.scrapyd4j.model.VersionList;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.Executor;
+
+/**
+ * A client for one Scrapyd node: one method per endpoint of Scrapyd's HTTP JSON API, each
+ * returning a typed, immutable answer. {@link #async()} gives the same operations returning {@link
+ * java.util.concurrent.CompletableFuture}s.
+ *
+ * <pre>{@code
+ * try (ScrapydClient client = ScrapydClient.builder()
+ *     .baseUri("https://scrapyd.example.com/scrapyd/")
+ *     .credentials("admin", System.getenv("SCRAPYD_PASSWORD"))
+ *     .build()) {
+ *   client.addVersion("shop", "1700000000", Path.of("shop.egg"));
+ *   ScheduleResult job = client.schedule(ScheduleRequest.builder()
+ *       .project("shop")
+ *       .spider("products")
+ *       .putArg("category", "garden")
+ *       .build());
+ *   JobList jobs = client.listJobs("shop");
+ *   System.out.println(jobs.find(job.jobId()));
+ * }
+ * }</pre>
+ *
+ * <p><b>Errors.</b> Every method throws a subtype of {@link ScrapydException} (unchecked) when the
+ * call fails; see there for which tells what. Scrapyd reports errors with HTTP 200 and {@code
+ * "status": "error"}: the client turns those into {@link ScrapydApiException}. Arguments are
+ * checked before anything is sent: a null or blank project, spider, version or job id throws
+ * {@link IllegalArgumentException} or {@link NullPointerException} naming the argument.
+ *
+ * <p><b>Retries.</b> Read-only calls are retried after connection failures and timeouts per the
+ * {@link RetryPolicy}; calls that change state never are, so a {@code schedule} cannot start a
+ * crawl twice.
+ *
+ * <p><b>Threads.</b> A client is thread-safe and meant to be shared and reused; it holds a
+ * connection pool. Close it when done: that closes what it created (its {@link HttpClient} on Java
+ * 21 and later, and its thread pool), never an {@code HttpClient} or {@code Executor} that was
+ * given to the builder.
+ */
+public final class ScrapydClient implements AutoCloseable {
+  /** The base URI used when none is given: a Scrapyd on this machine with its default port. */
+  public static final URI DEFAULT_BASE_URI = URI.create("http://localhost:6800/");
+  /** Default time to open a connection: 10 s. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** Default time for an answer: 30 s. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * Default time for an answer from {@code addversion}, {@code schedule} and {@code listspiders}:
+   * 3 minutes. Scrapyd runs {@code scrapy list} for them (always for {@code addversion}, on a cache
+   * miss for the other two), and its whole server waits while it does.
+   */
+  public static final Duration DEFAULT_SPIDER_LISTING_TIMEOUT = Duration.ofMinutes(3);
+  /** Default limit of async requests in flight per client: 64. */
+  public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
+
+  private final Transport transport;
+  private final Calls calls;
+  private final ScrapydAsyncClient async;
+  private final String description;
+
+  private ScrapydClient(Builder builder, Transport.Config config) {
+    this.transport = new Transport(config);
+    this.calls = new Calls(transport);
+    this.async = new ScrapydAsyncClient(transport, calls);
+    this.description = "ScrapydClient{baseUri=" + config.baseUri
+        + ", credentials=" + (config.credentials == null ? "none" : config.credentials)
+        + ", connectTimeout=" + config.connectTimeout
+        + ", requestTimeout=" + config.requestTimeout
+        + ", spiderListingTimeout=" + config.spiderListingTimeout
+        + ", retryPolicy=" + config.retryPolicy
+        + ", maxConcurrentRequests=" + config.maxConcurrentRequests
+        + ", userAgent=" + config.userAgent
+        + (builder.httpClient != null ? ", httpClient=caller's" : "")
+        + (builder.executor != null ? ", executor=caller's" : "")
+        + '}';
+  }
+
+  /**
+   * Starts building a client.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The base URI every endpoint is resolved against, ending with {@code /} and without
+   * credentials.
+   *
+   * @return the base URI
+   */
+  public URI baseUri() {
+    return transport.baseUri();
+  }
+
+  /**
+   * The same operations, returning futures instead of blocking. It shares this client's
+   * connections and configuration, and is closed with it.
+   *
+   * @return the async view of this client
+   */
+  public ScrapydAsyncClient async() {
+    return async;
+  }
+
+  /**
+   * {@code daemonstatus.json}: how many jobs the node has pending, running and finished.
+   *
+   * @return the node's status
+   */
+  public DaemonStatus daemonStatus() {
+    return transport.execute(calls.daemonStatus());
+  }
+
+  /**
+   * {@code addversion.json}: uploads a project egg as a new version (or replaces the version of
+   * that name), creating the project if it is new. Scrapyd then lists the egg's spiders, which can
+   * take a while.
+   *
+   * <p>Scrapyd stores the egg before it checks it: when it answers with an error (for example
+   * {@link ScrapydApiException.Reason#RUNNER_ERROR} because the settings module fails to import),
+   * the broken version stays stored and may now be the latest. Delete it with {@link
+   * #delVersion}, or deploy with the egg builder's deployer, which does.
+   *
+   * @param project the project name
+   * @param version the version name; Scrapyd stores it with every character outside {@code
+   *     [A-Za-z0-9_-]} replaced by {@code _}. Epoch seconds (the scrapyd-deploy default) sort as
+   *     expected.
+   * @param egg the egg file; it is checked to be a ZIP with {@code EGG-INFO/PKG-INFO} before
+   *     anything is sent, and streamed from disk
+   * @return what Scrapyd stored, with its spider count
+   */
+  public AddVersionResult addVersion(String project, String version, Path egg) {
+    return transport.execute(calls.addVersion(project, version, egg));
+  }
+
+  /**
+   * {@code addversion.json} with the egg in memory. See {@link #addVersion(String, String, Path)}.
+   *
+   * @param project the project name
+   * @param version the version name
+   * @param egg the egg's bytes (copied)
+   * @return what Scrapyd stored, with its spider count
+   */
+  public AddVersionResult addVersion(String project, String version, byte[] egg) {
+    return transport.execute(calls.addVersion(project, version, egg));
+  }
+
+  /**
+   * {@code schedule.json}: queues a crawl. The job starts when the node has a free slot (Scrapyd
+   * polls its queues every few seconds). Never retried automatically.
+   *
+   * @param request the project, spider and the run's arguments and settings
+   * @return the job id
+   */
+  public ScheduleResult schedule(ScheduleRequest request) {
+    return transport.execute(calls.schedule(request));
+  }
+
+  /**
+   * {@code cancel.json} with the node's default signal: removes a pending job from its queue, or
+   * asks a running one to stop gracefully (Scrapy finishes requests in flight first).
+   *
+   * @param project the project name
+   * @param jobId the job id
+   * @return the job's state before the cancel, empty if it was unknown or already finished
+   */
+  public CancelResult cancel(String project, String jobId) {
+    return transport.execute(calls.cancel(project, jobId, null));
+  }
+
+  /**
+   * {@code cancel.json} with a chosen signal, such as {@link Signal#KILL} to stop a crawl at once
+   * or a second {@link Signal#INT} to force a graceful stop that takes too long.
+   *
+   * @param project the project name
+   * @param jobId the job id
+   * @param signal the signal to send to a running job
+   * @return the job's state before the cancel, empty if it was unknown or already finished
+   */
+  public CancelResult cancel(String project, String jobId, Signal signal) {
+    Checks.notNull("signal", signal);
+    return transport.execute(calls.cancel(project, jobId, signal));
+  }
+
+  /**
+   * {@code status.json} (Scrapyd 1.5 and later): the state of a job in any project. Older servers
+   * answer 404, which throws {@link ScrapydHttpException}; use {@link #listJobs(String)} there.
+   *
+   * @param jobId the job id
+   * @return the job's state, empty if the node does not know it
+   */
+  public JobStatus status(String jobId) {
+    return transport.execute(calls.status(null, jobId));
+  }
+
+  /**
+   * {@code status.json} (Scrapyd 1.5 and later) for a job of one project.
+   *
+   * @param project the project name; an unknown project is an error
+   * @param jobId the job id
+   * @return the job's state, empty if the node does not know it
+   */
+  public JobStatus status(String project, String jobId) {
+    Checks.notNull("project", project);
+    return transport.execute(calls.status(project, jobId));
+  }
+
+  /**
+   * {@code listprojects.json}: the projects on the node.
+   *
+   * @return the project names
+   */
+  public ProjectList listProjects() {
+    return transport.execute(calls.listProjects());
+  }
+
+  /**
+   * {@code listversions.json}: a project's stored versions, the default (latest) last. An unknown
+   * project has none.
+   *
+   * @param project the project name
+   * @return the versions
+   */
+  public VersionList listVersions(String project) {
+    return transport.execute(calls.listVersions(project));
+  }
+
+  /**
+   * {@code listspiders.json}: the spiders of a project's latest version.
+   *
+   * @param project the project name
+   * @return the spider names
+   */
+  public SpiderList listSpiders(String project) {
+    return transport.execute(calls.listSpiders(project, null));
+  }
+
+  /**
+   * {@code listspiders.json} for one version of a project.
+   *
+   * @param project the project name
+   * @param version the version, as uploaded or as stored
+   * @return the spider names
+   */
+  public SpiderList listSpiders(String project, String version) {
+    Checks.notNull("version", version);
+    return transport.execute(calls.listSpiders(project, version));
+  }
+
+  /**
+   * {@code listjobs.json} for every project (Scrapyd 1.3 and later).
+   *
+   * @return pending, running and finished jobs
+   */
+  public JobList listJobs() {
+    return transport.execute(calls.listJobs(null));
+  }
+
+  /**
+   * {@code listjobs.json} for one project.
+   *
+   * @param project the project name
+   * @return the project's pending, running and finished jobs
+   */
+  public JobList listJobs(String project) {
+    Checks.notNull("project", project);
+    return transport.execute(calls.listJobs(project));
+  }
+
+  /**
+   * {@code delversion.json}: deletes a stored version. Deleting the last version deletes the
+   * project.
+   *
+   * @param project the project name
+   * @param version the version, as uploaded or as stored
+   * @return the node's acknowledgement
+   */
+  public DeleteResult delVersion(String project, String version) {
+    return transport.execute(calls.delVersion(project, version));
+  }
+
+  /**
+   * {@code delproject.json}: deletes a project and all its versions.
+   *
+   * @param project the project name
+   * @return the node's acknowledgement
+   */
+  public DeleteResult delProject(String project) {
+    return transport.execute(calls.delProject(project));
+  }
+
+  /**
+   * Closes what the client created; calls made after this throw {@link IllegalStateException}.
+   */
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  /** The configuration, with the password masked. */
+  @Override
+  public String toString() {
+    return description;
+  }
+
+  Transport transport() {
+    return transport;
+  }
+
+  static String defaultUserAgent() {
+    String version = "unknown";
+    try (InputStream in = ScrapydClient.class.getResourceAsStream("scrapyd4j.properties")) {
+      if (in != null) {
+        Properties properties = new Properties();
+        properties.load(in);
+        version = properties.getProperty("version", version);
+      }
+    } catch (IOException ignored) {
+      // keep "unknown"
+    }
+    return "scrapyd4j/" + version + " (Java " + System.getProperty("java.version") + ")";
+  }
+
+  /**
+   * Builds a {@link ScrapydClient}. Every option has a default; {@link #build()} checks them all.
+   *
+   * <pre>{@code
+   * ScrapydClient client = ScrapydClient.builder()
+   *     .baseUri("http://scrapyd-1.internal:6800")
+   *     .credentials("scrapyd", password)
+   *     .connectTimeout(Duration.ofSeconds(3))
+   *     .requestTimeout(Duration.ofSeconds(20))
+   *     .build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private URI baseUri = DEFAULT_BASE_URI;
+    private Credentials credentials;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private Duration spiderListingTimeout = DEFAULT_SPIDER_LISTING_TIMEOUT;
+    private String userAgent;
+    private HttpClient httpClient;
+    private Executor executor;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
+
+    private Builder() {}
+
+    /**
+     * Where Scrapyd is: {@code http} or {@code https}, host, optional port and optional path
+     * prefix (for a Scrapyd behind a reverse proxy). With or without a trailing slash, {@code
+     * https://host/scrapyd} reaches {@code https://host/scrapyd/listjobs.json}. Credentials in the
+     * URI ({@code http://user:password@host:6800}) are taken out of it and used as {@link
+     * #credentials(String, String)}. Default: {@code http://localhost:6800/}.
+     *
+     * @param baseUri the base URI
+     * @return this builder
+     */
+    public Builder baseUri(String baseUri) {
+      Checks.notBlank("baseUri", baseUri);
+      try {
+        return baseUri(new URI(baseUri.strip()));
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException("baseUri is not a valid URI: " + e.getMessage(), e);
+      }
+    }
+
+    /**
+     * Where Scrapyd is. See {@link #baseUri(String)}.
+     *
+     * @param baseUri the base URI
+     * @return this builder
+     */
+    public Builder baseUri(URI baseUri) {
+      this.baseUri = Checks.notNull("baseUri", baseUri);
+      return this;
+    }
+
+    /**
+     * Basic-authentication credentials, sent with every request (not only after a challenge).
+     * Default: none.
+     *
+     * @param username the user name
+     * @param password the password
+     * @return this builder
+     */
+    public Builder credentials(String username, String password) {
+      return credentials(Credentials.of(username, password));
+    }
+
+    /**
+     * Basic-authentication credentials, or {@code null} for none. See {@link
+     * #credentials(String, String)}.
+     *
+     * @param credentials the credentials
+     * @return this builder
+     */
+    public Builder credentials(Credentials credentials) {
+      this.credentials = credentials;
+      return this;
+    }
+
+    /**
+     * How long to wait for a connection to open. Ignored when an {@link #httpClient(HttpClient)}
+     * is given (it has its own). Default: 10 s.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive("connectTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * How long to wait for the answer to a call, except the three below. Default: 30 s.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = positive("requestTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * How long to wait for the answer to {@code addversion}, {@code schedule} and {@code
+     * listspiders}, for which Scrapyd may run {@code scrapy list} first. Default: 3 minutes.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public Builder spiderListingTimeout(Duration timeout) {
+      this.spiderListingTimeout = positive("spiderListingTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * The {@code User-Agent} header. Default: {@code scrapyd4j/<version> (Java <version>)}.
+     *
+     * @param userAgent the user agent
+     * @return this builder
+     */
+    public Builder userAgent(String userAgent) {
+      this.userAgent = Checks.notBlank("userAgent", userAgent);
+      return this;
+    }
+
+    /**
+     * An {@link HttpClient} to send requests with, for example one with a proxy or a custom
+     * {@code SSLContext}. The client does not close it. Requests are still sent as HTTP/1.1.
+     * Default: the client creates its own.
+     *
+     * @param httpClient the HTTP client
+     * @return this builder
+     */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = Checks.notNull("httpClient", httpClient);
+      return this;
+    }
+
+    /**
+     * The executor for async work: reading answers and completing futures (and the HTTP client's
+     * own tasks, when the client creates it). The client does not shut it down. Default: a fixed
+     * pool of daemon threads, one per processor (at least two), shut down on close.
+     *
+     * @param executor the executor
+     * @return this builder
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Checks.notNull("executor", executor);
+      return this;
+    }
+
+    /**
+     * When to retry read-only calls. Default: {@link RetryPolicy#defaults()}; {@link
+     * RetryPolicy#none()} turns retries off.
+     *
+     * @param retryPolicy the policy
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Checks.notNull("retryPolicy", retryPolicy);
+      return this;
+    }
+
+    /**
+     * The most async requests in flight at once; more wait in a queue, without holding a thread.
+     * Default: 64.
+     *
+     * @param max 1 or more
+     * @return this builder
+     */
+    public Builder maxConcurrentRequests(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxConcurrentRequests must be 1 or more, but was " + max);
+      }
+      this.maxConcurrentRequests = max;
+      return this;
+    }
+
+    /**
+     * Checks the options and builds the client.
+     *
+     * @return a new client
+     * @throws IllegalArgumentException if the base URI is not an http or https URI with a host,
+     *     or has a query or fragment
+     */
+    public ScrapydClient build() {
+      Transport.Config config = new Transport.Config();
+      URI uri = baseUri;
+      String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!"http".equals(scheme) && !"https".equals(scheme)) {
+        throw new IllegalArgumentException(
+            "baseUri must start with http:// or https://, but was '" + redact(uri) + "'");
+      }
+      if (uri.getHost() == null) {
+        throw new IllegalArgumentException("baseUri has no host: '" + redact(uri) + "'");
+      }
+      if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        throw new IllegalArgumentException(
+            "baseUri must not have a query or fragment: '" + redact(uri) + "'");
+      }
+      Credentials fromUri = null;
+      if (uri.getRawUserInfo() != null) {
+        String info = uri.getRawUserInfo();
+        int colon = info.indexOf(':');
+        fromUri = Credentials.of(
+            decode(colon < 0 ? info : info.substring(0, colon)),
+            colon < 0 ? "" : decode(info.substring(colon + 1)));
+        if (credentials != null && !credentials.equals(fromUri)) {
+          throw new IllegalArgumentException(
+              "baseUri carries credentials and credentials(...) gives others: give them once");
+        }
+      }
+      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+      if (!path.endsWith("/")) {
+        path = path + '/';
+      }
+      config.baseUri = URI.create(
+          scheme + "://" + uri.getRawAuthority().substring(uri.getRawAuthority().indexOf('@') + 1)
+              + path);
+      config.credentials = credentials != null ? credentials : fromUri;
+      config.connectTimeout = connectTimeout;
+      config.requestTimeout = requestTimeout;
+      config.spiderListingTimeout = spiderListingTimeout;
+      config.userAgent = userAgent != null ? userAgent : defaultUserAgent();
+      config.httpClient = httpClient;
+      config.executor = executor;
+      config.retryPolicy = retryPolicy;
+      config.maxConcurrentRequests = maxConcurrentRequests;
+      return new ScrapydClient(this, config);
+    }
+
+    private static Duration positive(String name, Duration timeout) {
+      Checks.notNull(name, timeout);
+      if (timeout.isZero() || timeout.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive, but was " + timeout);
+      }
+      return timeout;
+    }
+
+    private static String decode(String text) {
+      return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static String redact(URI uri) {
+      if (uri.getRawUserInfo() == null) {
+        return uri.toString();
+      }
+      return uri.toString().replace(uri.getRawUserInfo() + "@", "****@");
+    }
+  }
+}

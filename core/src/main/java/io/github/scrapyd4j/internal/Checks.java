@@ -1,0 +1,100 @@
+package io.github.scrapyd4j.internal;
+
+/**
+ * Argument checks at the public boundary: each failure names the argument and what is wrong with
+ * it, and happens before any request is sent. Not part of the public API.
+ */
+public final class Checks {
+  private Checks() {}
+
+  /**
+   * Checks a value is not null.
+   *
+   * @param <T> the value type
+   * @param argument the argument's name
+   * @param value the value
+   * @return the value
+   */
+  public static <T> T notNull(String argument, T value) {
+    if (value == null) {
+      throw new NullPointerException(argument + " must not be null");
+    }
+    return value;
+  }
+
+  /**
+   * Checks a name is not null, empty or only white space.
+   *
+   * @param argument the argument's name
+   * @param value the value
+   * @return the value
+   */
+  public static String notBlank(String argument, String value) {
+    notNull(argument, value);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(
+          argument + " must not be blank" + (value.isEmpty() ? "" : ", but was '" + value + "'"));
+    }
+    return value;
+  }
+
+  /**
+   * Checks a project name: not blank, and usable as the folder name Scrapyd stores it under.
+   *
+   * @param value the project name
+   * @return the value
+   */
+  public static String project(String value) {
+    return pathSafe("project", value);
+  }
+
+  /**
+   * Checks a job id: not blank, and usable as the file name of its log.
+   *
+   * @param value the job id
+   * @return the value
+   */
+  public static String jobId(String value) {
+    return pathSafe("jobId", value);
+  }
+
+  /**
+   * Checks a spider name is not blank.
+   *
+   * @param value the spider name
+   * @return the value
+   */
+  public static String spider(String value) {
+    return notBlank("spider", value);
+  }
+
+  /**
+   * Checks a version name is not blank.
+   *
+   * @param value the version
+   * @return the value
+   */
+  public static String version(String value) {
+    return notBlank("version", value);
+  }
+
+  /**
+   * Scrapyd uses project names as folder names and job ids as file names; a slash or {@code ..}
+   * makes it fail (1.5+ rejects such a job only when it starts, after {@code schedule} said ok).
+   */
+  private static String pathSafe(String argument, String value) {
+    notBlank(argument, value);
+    if (value.indexOf('/') >= 0 || value.indexOf('\\') >= 0 || value.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException(
+          argument
+              + " must not contain '/', '\\' or NUL (Scrapyd uses it as a file name), but was '"
+              + value
+              + "'");
+    }
+    if (value.equals(".") || value.equals("..")) {
+      throw new IllegalArgumentException(
+          argument + " must not be '.' or '..' (Scrapyd uses it as a file name)");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,425 @@
+package io.github.scrapyd4j.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.scrapyd4j.Credentials;
+import io.github.scrapyd4j.RetryPolicy;
+import io.github.scrapyd4j.ScrapydConnectionException;
+import io.github.scrapyd4j.ScrapydException;
+import io.github.scrapyd4j.ScrapydMalformedResponseException;
+import io.github.scrapyd4j.ScrapydTimeoutException;
+import io.github.scrapyd4j.ScrapydTransportException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends requests to one Scrapyd node, sync or async, retries read-only calls after transport
+ * failures, maps every failure to a typed exception, and logs one DEBUG line per request and per
+ * answer. Never logs headers or bodies, so credentials cannot leak.
+ */
+public final class Transport implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("io.github.scrapyd4j.ScrapydClient");
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  /** What the transport is built from; filled by the client builder. */
+  public static final class Config {
+    public URI baseUri;
+    public Credentials credentials;
+    public Duration connectTimeout;
+    public Duration requestTimeout;
+    public Duration spiderListingTimeout;
+    public String userAgent;
+    public HttpClient httpClient;
+    public Executor executor;
+    public RetryPolicy retryPolicy;
+    public int maxConcurrentRequests;
+  }
+
+  private final URI baseUri;
+  private final String base;
+  private final String authorization;
+  private final String userAgent;
+  private final Duration requestTimeout;
+  private final Duration spiderListingTimeout;
+  private final RetryPolicy retryPolicy;
+  private final HttpClient http;
+  private final boolean ownsHttp;
+  private final Executor executor;
+  private final ExecutorService ownedExecutor;
+  private final AsyncLimiter limiter;
+  private final Parsers parsers;
+  private volatile boolean closed;
+
+  public Transport(Config config) {
+    this.baseUri = config.baseUri;
+    this.base = config.baseUri.toString();
+    this.authorization =
+        config.credentials == null ? null : config.credentials.basicAuthorization();
+    this.userAgent = config.userAgent;
+    this.requestTimeout = config.requestTimeout;
+    this.spiderListingTimeout = config.spiderListingTimeout;
+    this.retryPolicy = config.retryPolicy;
+    this.limiter = new AsyncLimiter(config.maxConcurrentRequests);
+    this.parsers = new Parsers(base);
+    if (config.executor != null) {
+      this.executor = config.executor;
+      this.ownedExecutor = null;
+    } else {
+      this.ownedExecutor = newPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+      this.executor = ownedExecutor;
+    }
+    if (config.httpClient != null) {
+      this.http = config.httpClient;
+      this.ownsHttp = false;
+    } else {
+      this.http = HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(config.connectTimeout)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .executor(executor)
+          .build();
+      this.ownsHttp = true;
+    }
+  }
+
+  private static ExecutorService newPool(int threads) {
+    int pool = POOLS.incrementAndGet();
+    AtomicInteger count = new AtomicInteger();
+    ThreadFactory factory = runnable -> {
+      Thread thread = new Thread(runnable, "scrapyd4j-" + pool + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+    return Executors.newFixedThreadPool(threads, factory);
+  }
+
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  public Parsers parsers() {
+    return parsers;
+  }
+
+  public Executor executor() {
+    return executor;
+  }
+
+  // ---------------------------------------------------------------- JSON endpoints
+
+  /** A JSON endpoint call: the answer's envelope is checked, then {@code parse} maps its object. */
+  public <T> Exchange<byte[], T> json(
+      Endpoint endpoint, List<Param> params, Multipart multipart, Function<ObjectNode, T> parse) {
+    HttpRequest.Builder request = newRequest(
+        endpoint.isPost() || params.isEmpty()
+            ? base + endpoint.path()
+            : base + endpoint.path() + '?' + Param.encode(params),
+        endpoint.listsSpiders() ? spiderListingTimeout : requestTimeout)
+        .header("Accept", "application/json");
+    if (multipart != null) {
+      request.header("Content-Type", multipart.contentType()).POST(multipart.publisher());
+    } else if (endpoint.isPost()) {
+      request.header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(Param.encode(params)));
+    } else {
+      request.GET();
+    }
+    String path = endpoint.path();
+    return new Exchange<>(
+        path,
+        request.build(),
+        BodyHandlers.ofByteArray(),
+        response -> {
+          ObjectNode object = Responses.envelope(baseUri, path, response, authorization != null);
+          try {
+            return parse.apply(object);
+          } catch (Malformed e) {
+            String body = Responses.text(response.body());
+            throw new ScrapydMalformedResponseException(
+                path + " on " + baseUri + " answered JSON that does not match Scrapyd's: "
+                    + e.getMessage(),
+                body, baseUri, path, object.path("node_name").asText(null), null);
+          }
+        },
+        endpoint.isReadOnly());
+  }
+
+  /** A request builder with the client's headers, for any resource under the base URI. */
+  public HttpRequest.Builder newRequest(String uri, Duration timeout) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri))
+        .version(HttpClient.Version.HTTP_1_1)
+        .timeout(timeout)
+        .header("User-Agent", userAgent);
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return request;
+  }
+
+  public String base() {
+    return base;
+  }
+
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  // ---------------------------------------------------------------- sending
+
+  /** Sends a call and waits for its value, retrying read-only calls per the retry policy. */
+  public <B, T> T execute(Exchange<B, T> exchange) {
+    checkOpen();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return once(exchange);
+      } catch (ScrapydTransportException e) {
+        if (!exchange.readOnly || attempt >= retryPolicy.maxAttempts()) {
+          throw e;
+        }
+        Duration wait = retryPolicy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
+        LOG.debug("retrying {} {} in {} ms (attempt {} of {}) after: {}",
+            exchange.request.method(), exchange.request.uri(), wait.toMillis(), attempt + 1,
+            retryPolicy.maxAttempts(), e.getMessage());
+        try {
+          Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          e.addSuppressed(interrupted);
+          throw e;
+        }
+      }
+    }
+  }
+
+  private <B, T> T once(Exchange<B, T> exchange) {
+    HttpRequest request = exchange.request;
+    long start = System.nanoTime();
+    LOG.debug("--> {} {}", request.method(), request.uri());
+    HttpResponse<B> response;
+    try {
+      response = http.send(request, exchange.bodyHandler);
+    } catch (IOException | RuntimeException e) {
+      throw failed(exchange, e, start);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ScrapydException(
+          exchange.endpoint + " on " + baseUri + ": interrupted while waiting for the answer",
+          baseUri, exchange.endpoint, null, e);
+    }
+    logResponse(exchange, response, start);
+    return exchange.mapper.map(response);
+  }
+
+  /**
+   * Sends a call without blocking. The future completes with the value, or exceptionally with the
+   * same exception types as {@link #execute}; cancelling it abandons the call.
+   */
+  public <B, T> CompletableFuture<T> executeAsync(Exchange<B, T> exchange) {
+    checkOpen();
+    CompletableFuture<T> result = new CompletableFuture<>();
+    attempt(exchange, 1, result);
+    return result;
+  }
+
+  private <B, T> void attempt(Exchange<B, T> exchange, int attempt, CompletableFuture<T> result) {
+    limiter.acquire().thenRun(() -> {
+      if (result.isDone()) { // cancelled while waiting for its turn
+        limiter.release();
+        return;
+      }
+      HttpRequest request = exchange.request;
+      long start = System.nanoTime();
+      LOG.debug("--> {} {}", request.method(), request.uri());
+      CompletableFuture<HttpResponse<B>> sent;
+      try {
+        sent = http.sendAsync(request, exchange.bodyHandler);
+      } catch (RuntimeException e) {
+        limiter.release();
+        result.completeExceptionally(failed(exchange, e, start));
+        return;
+      }
+      result.whenComplete((value, error) -> {
+        if (result.isCancelled()) {
+          sent.cancel(true);
+        }
+      });
+      sent.whenCompleteAsync((response, error) -> {
+        limiter.release();
+        if (error != null) {
+          ScrapydException failure = failed(exchange, unwrap(error), start);
+          if (failure instanceof ScrapydTransportException
+              && exchange.readOnly
+              && attempt < retryPolicy.maxAttempts()
+              && !result.isDone()
+              && !closed) {
+            Duration wait = retryPolicy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
+            LOG.debug("retrying {} {} in {} ms (attempt {} of {}) after: {}",
+                request.method(), request.uri(), wait.toMillis(), attempt + 1,
+                retryPolicy.maxAttempts(), failure.getMessage());
+            CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS, executor)
+                .execute(() -> attempt(exchange, attempt + 1, result));
+          } else {
+            result.completeExceptionally(failure);
+          }
+          return;
+        }
+        logResponse(exchange, response, start);
+        try {
+          result.complete(exchange.mapper.map(response));
+        } catch (RuntimeException e) {
+          result.completeExceptionally(e);
+        }
+      }, executor);
+    });
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable t = error;
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private void logResponse(Exchange<?, ?> exchange, HttpResponse<?> response, long start) {
+    if (LOG.isDebugEnabled()) {
+      Object body = response.body();
+      String size = body instanceof byte[]
+          ? ((byte[]) body).length + " bytes"
+          : response.headers().firstValue("Content-Length").map(n -> n + " bytes").orElse("streamed");
+      LOG.debug("<-- {} {} {} ({} ms, {})", response.statusCode(), exchange.request.method(),
+          exchange.request.uri(), millisSince(start), size);
+    }
+  }
+
+  /** Maps a failure to send or receive to a typed exception, telling whether the node got it. */
+  private ScrapydException failed(Exchange<?, ?> exchange, Throwable error, long start) {
+    String endpoint = exchange.endpoint;
+    String where = endpoint + " on " + baseUri;
+    ScrapydException mapped;
+    if (error instanceof ScrapydException) {
+      mapped = (ScrapydException) error;
+    } else if (error instanceof HttpConnectTimeoutException) {
+      Duration timeout = http.connectTimeout().orElse(null);
+      mapped = new ScrapydTimeoutException(
+          where + ": could not connect within " + describe(timeout) + " (the request was not sent)",
+          true, timeout, baseUri, endpoint, error);
+    } else if (error instanceof HttpTimeoutException) {
+      Duration timeout = exchange.request.timeout().orElse(null);
+      mapped = new ScrapydTimeoutException(
+          where + ": no answer within " + describe(timeout)
+              + " (the node may still act on the request)",
+          false, timeout, baseUri, endpoint, error);
+    } else if (isUnresolved(error)) {
+      mapped = new ScrapydConnectionException(
+          where + ": unknown host '" + baseUri.getHost() + "' (the request was not sent)", false,
+          baseUri, endpoint, error);
+    } else if (error instanceof ConnectException) {
+      mapped = new ScrapydConnectionException(
+          where + ": could not connect (" + reason(error, "connection refused")
+              + "); is Scrapyd running there? (the request was not sent)",
+          false, baseUri, endpoint, error);
+    } else if (error instanceof SSLException) {
+      mapped = new ScrapydConnectionException(
+          where + ": TLS failed (" + reason(error, "handshake") + ") (the request was not sent)",
+          false, baseUri, endpoint, error);
+    } else if (error instanceof IOException) {
+      mapped = new ScrapydConnectionException(
+          where + ": the connection broke (" + reason(error, error.getClass().getSimpleName())
+              + "); the node may have received the request",
+          true, baseUri, endpoint, error);
+    } else if (error instanceof CancellationException) {
+      mapped = new ScrapydException(where + ": cancelled", baseUri, endpoint, null, error);
+    } else {
+      mapped = new ScrapydException(
+          where + ": " + error, baseUri, endpoint, null, error);
+    }
+    LOG.debug("<-- {} {} failed after {} ms: {}", exchange.request.method(),
+        exchange.request.uri(), millisSince(start), mapped.getMessage());
+    return mapped;
+  }
+
+  private static boolean isUnresolved(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String reason(Throwable error, String fallback) {
+    String message = error.getMessage();
+    if (message == null || message.isBlank()) {
+      Throwable cause = error.getCause();
+      message = cause == null || cause.getMessage() == null ? null : cause.getMessage();
+    }
+    return message == null || message.isBlank() ? fallback : message;
+  }
+
+  private static String describe(Duration timeout) {
+    if (timeout == null) {
+      return "the timeout";
+    }
+    long millis = timeout.toMillis();
+    return millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms";
+  }
+
+  private static long millisSince(long start) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the ScrapydClient for " + baseUri + " is closed");
+    }
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** Closes what the transport created: its HttpClient (Java 21+) and its thread pool. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (ownsHttp && http instanceof AutoCloseable) {
+      try {
+        ((AutoCloseable) http).close();
+      } catch (Exception e) {
+        LOG.debug("closing the HttpClient failed", e);
+      }
+    }
+    if (ownedExecutor != null) {
+      ownedExecutor.shutdown();
+    }
+  }
+}

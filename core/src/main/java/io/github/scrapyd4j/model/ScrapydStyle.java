@@ -1,0 +1,26 @@
+package io.github.scrapyd4j.model;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.immutables.value.Value;
+
+/**
+ * The Immutables style shared by every scrapyd4j value type: JDK collections only, generated
+ * implementations hidden (package-private) behind the public abstract type and its {@code Builder}.
+ */
+@Documented
+@Target({ElementType.PACKAGE, ElementType.TYPE})
+@Retention(RetentionPolicy.CLASS)
+@Value.Style(
+    jdkOnly = true,
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    depluralize = true,
+    defaults = @Value.Immutable(copy = false),
+    get = {"is*", "get*"},
+    init = "*",
+    allParameters = false)
+public @interface ScrapydStyle {}

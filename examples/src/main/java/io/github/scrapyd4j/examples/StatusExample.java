@@ -1,0 +1,86 @@
+package io.github.scrapyd4j.examples;
+
+import io.github.scrapyd4j.ScrapydClient;
+import io.github.scrapyd4j.ScrapydConnectionException;
+import io.github.scrapyd4j.ScrapydException;
+import io.github.scrapyd4j.ScrapydTimeoutException;
+import io.github.scrapyd4j.model.DaemonStatus;
+import io.github.scrapyd4j.model.FinishedJob;
+import io.github.scrapyd4j.model.JobList;
+import io.github.scrapyd4j.model.PendingJob;
+import io.github.scrapyd4j.model.ProjectList;
+import io.github.scrapyd4j.model.RunningJob;
+import java.io.PrintStream;
+import java.time.Duration;
+
+/**
+ * Prints a Scrapyd node's status, its projects and their jobs.
+ *
+ * <pre>
+ * java -jar examples/target/scrapyd4j.jar [URL]     (default http://localhost:6800)
+ * </pre>
+ *
+ * <p>Credentials, if the node needs them, come from SCRAPYD_USERNAME and SCRAPYD_PASSWORD.
+ */
+public final class StatusExample {
+  private StatusExample() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the example; returns the process exit code. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    String url = args.length > 0 ? args[0] : "http://localhost:6800";
+    ScrapydClient.Builder builder = ScrapydClient.builder()
+        .baseUri(url)
+        .connectTimeout(Duration.ofSeconds(3));
+    String username = System.getenv("SCRAPYD_USERNAME");
+    if (username != null && !username.isEmpty()) {
+      builder.credentials(username, System.getenv().getOrDefault("SCRAPYD_PASSWORD", ""));
+    }
+    try (ScrapydClient client = builder.build()) {
+      // One call per endpoint; each answer is a typed value with the node's name.
+      DaemonStatus status = client.daemonStatus();
+      out.printf("Scrapyd node %s at %s: %d pending, %d running, %d finished%n",
+          status.nodeName(), client.baseUri(), status.pending(), status.running(),
+          status.finished());
+
+      ProjectList projects = client.listProjects();
+      if (projects.projects().isEmpty()) {
+        out.println("No projects deployed.");
+      }
+      for (String project : projects.projects()) {
+        out.printf("%nProject %s (versions: %s)%n", project,
+            String.join(", ", client.listVersions(project).versions()));
+        JobList jobs = client.listJobs(project);
+        for (PendingJob job : jobs.pending()) {
+          out.printf("  pending   %-34s %s%n", job.id(), job.spider());
+        }
+        for (RunningJob job : jobs.running()) {
+          out.printf("  running   %-34s %-16s started %s%n", job.id(), job.spider(),
+              job.startTime());
+        }
+        for (FinishedJob job : jobs.finished()) {
+          out.printf("  finished  %-34s %-16s %s, ran %ss%n", job.id(), job.spider(),
+              job.endTime(), job.runtime().toSeconds());
+        }
+        if (jobs.all().isEmpty()) {
+          out.println("  no jobs");
+        }
+      }
+      return 0;
+    } catch (ScrapydConnectionException | ScrapydTimeoutException e) {
+      err.println("No Scrapyd answers at " + url + ": " + e.getMessage());
+      err.println("Start one with `pip install scrapyd && scrapyd`, or give its URL: "
+          + "java -jar examples/target/scrapyd4j.jar http://host:6800");
+      return 3;
+    } catch (ScrapydException e) {
+      err.println("Scrapyd at " + url + " failed: " + e.getMessage());
+      return 1;
+    } catch (IllegalArgumentException e) {
+      err.println("Bad URL: " + e.getMessage());
+      return 2;
+    }
+  }
+}
