@@ -53,7 +53,9 @@ public class ScrapydApiException extends ScrapydException {
     OTHER
   }
 
+  /** The recognised kind of error. */
   private final Reason reason;
+  /** Scrapyd's message, unchanged. */
   private final String serverMessage;
 
   /**

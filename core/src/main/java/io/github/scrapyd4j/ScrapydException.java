@@ -27,7 +27,9 @@ public class ScrapydException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final transient URI baseUri;
+  /** The endpoint called, or null. */
   private final String endpoint;
+  /** The node name Scrapyd reported, or null. */
   private final String nodeName;
 
   /**

@@ -13,7 +13,9 @@ public class ScrapydHttpException extends ScrapydException {
   /** The most characters of the body kept in {@link #body()}. */
   public static final int MAX_BODY_CHARS = 4096;
 
+  /** The HTTP status code. */
   private final int statusCode;
+  /** The body of the answer, capped. */
   private final String body;
 
   /**

@@ -10,6 +10,7 @@ import java.net.URI;
 public class ScrapydMalformedResponseException extends ScrapydException {
   private static final long serialVersionUID = 1L;
 
+  /** The body of the answer, capped. */
   private final String body;
 
   /**

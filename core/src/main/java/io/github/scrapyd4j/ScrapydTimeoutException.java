@@ -11,7 +11,9 @@ import java.time.Duration;
 public class ScrapydTimeoutException extends ScrapydTransportException {
   private static final long serialVersionUID = 1L;
 
+  /** The timeout that elapsed. */
   private final Duration timeout;
+  /** Whether the connection, not the answer, timed out. */
   private final boolean connectTimeout;
 
   /**

@@ -15,6 +15,7 @@ import java.net.URI;
 public abstract class ScrapydTransportException extends ScrapydException {
   private static final long serialVersionUID = 1L;
 
+  /** Whether the node may have received the request. */
   private final boolean mayHaveReachedServer;
 
   /**

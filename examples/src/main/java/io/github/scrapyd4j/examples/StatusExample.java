@@ -1,5 +1,6 @@
 package io.github.scrapyd4j.examples;
 
+import io.github.scrapyd4j.ScrapydAuthenticationException;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.ScrapydConnectionException;
 import io.github.scrapyd4j.ScrapydException;
@@ -71,10 +72,13 @@ public final class StatusExample {
       }
       return 0;
     } catch (ScrapydConnectionException | ScrapydTimeoutException e) {
-      err.println("No Scrapyd answers at " + url + ": " + e.getMessage());
-      err.println("Start one with `pip install scrapyd && scrapyd`, or give its URL: "
-          + "java -jar examples/target/scrapyd4j.jar http://host:6800");
+      err.println("No Scrapyd answers at " + url + " (" + rootCause(e) + "): start one with "
+          + "`pip install scrapyd && scrapyd`, or give its URL as the first argument.");
       return 3;
+    } catch (ScrapydAuthenticationException e) {
+      err.println("Scrapyd at " + url + " refused the credentials (HTTP 401): set SCRAPYD_USERNAME"
+          + " and SCRAPYD_PASSWORD.");
+      return 1;
     } catch (ScrapydException e) {
       err.println("Scrapyd at " + url + " failed: " + e.getMessage());
       return 1;
@@ -82,5 +86,14 @@ public final class StatusExample {
       err.println("Bad URL: " + e.getMessage());
       return 2;
     }
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage();
+    return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
   }
 }
