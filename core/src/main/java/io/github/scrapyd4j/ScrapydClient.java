@@ -1,6 +1,7 @@
 package io.github.scrapyd4j;
 
 import io.github.scrapyd4j.internal.Checks;
+import io.github.scrapyd4j.internal.ClientAccess;
 import io.github.scrapyd4j.internal.Transport;
 import io.github.scrapyd4j.model.AddVersionResult;
 import io.github.scrapyd4j.model.CancelResult;
@@ -78,6 +79,10 @@ public final class ScrapydClient implements AutoCloseable {
   public static final Duration DEFAULT_SPIDER_LISTING_TIMEOUT = Duration.ofMinutes(3);
   /** Default limit of async requests in flight per client: 64. */
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
+
+  static {
+    ClientAccess.register(ScrapydClient::transport);
+  }
 
   private final Transport transport;
   private final Calls calls;
