@@ -128,7 +128,8 @@ final class Calls {
   Exchange<byte[], JobList> listJobs(String project) {
     List<Param> query =
         project == null ? List.of() : List.of(Param.of("project", Checks.project(project)));
-    return transport.json(Endpoint.LIST_JOBS, query, null, o -> parsers.jobs(o, project));
+    return transport.json(Endpoint.LIST_JOBS, query, null, o -> parsers.jobs(o, project),
+        body -> parsers.jobsFast(body, project));
   }
 
   Exchange<byte[], DeleteResult> delVersion(String project, String version) {

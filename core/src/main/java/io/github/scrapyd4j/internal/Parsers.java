@@ -31,6 +31,7 @@ import java.util.Optional;
  */
 public final class Parsers {
   private final String base;
+  private final ModelAccess.Links links = ModelAccess.links();
 
   /** @param base the client's base URI as a string ending with '/', for resolving log paths */
   public Parsers(String base) {
@@ -117,9 +118,9 @@ public final class Parsers {
           .id(text(j, "id"))
           .project(project(j, project))
           .spider(text(j, "spider"))
-          .startTime(time(j, "start_time"))
-          .logUrl(url(j, "log_url"))
-          .itemsUrl(url(j, "items_url"));
+          .startTime(time(j, "start_time"));
+      path(j, "log_url", p -> links.runningLog(job, base, p));
+      path(j, "items_url", p -> links.runningItems(job, base, p));
       JsonNode pid = j.get("pid");
       if (pid != null && pid.canConvertToInt() && pid.isIntegralNumber()) {
         job.pid(pid.intValue());
@@ -127,15 +128,15 @@ public final class Parsers {
       list.addRunning(job.build());
     }
     for (JsonNode j : array(o, "finished")) {
-      list.addFinished(FinishedJob.builder()
+      FinishedJob.Builder job = FinishedJob.builder()
           .id(text(j, "id"))
           .project(project(j, project))
           .spider(text(j, "spider"))
           .startTime(time(j, "start_time"))
-          .endTime(time(j, "end_time"))
-          .logUrl(url(j, "log_url"))
-          .itemsUrl(url(j, "items_url"))
-          .build());
+          .endTime(time(j, "end_time"));
+      path(j, "log_url", p -> links.finishedLog(job, base, p));
+      path(j, "items_url", p -> links.finishedItems(job, base, p));
+      list.addFinished(job.build());
     }
     return list.build();
   }
@@ -145,8 +146,24 @@ public final class Parsers {
     if (name != null && name.isTextual()) {
       return name.asText();
     }
-    // Scrapyd before 1.1 sent no node name; name the node after its address instead.
+    return defaultNodeName();
+  }
+
+  /** Scrapyd before 1.1 sent no node name; such a node is named after its address. */
+  String defaultNodeName() {
     return URI.create(base).getAuthority();
+  }
+
+  String base() {
+    return base;
+  }
+
+  /**
+   * Reads a well-formed, ok {@code listjobs.json} answer by streaming its tokens, without a tree;
+   * null for anything else, which the tree path then reports precisely.
+   */
+  public JobList jobsFast(byte[] body, String project) {
+    return new JobListReader(this).read(body, project);
   }
 
   private static String project(JsonNode job, String requested) {
@@ -160,22 +177,18 @@ public final class Parsers {
     return requested;
   }
 
-  private Optional<URI> url(JsonNode job, String field) {
+  /** Hands a non-empty path field to {@code set}; Scrapyd sends null when the file is absent. */
+  private static void path(JsonNode job, String field, java.util.function.Consumer<String> set) {
     JsonNode v = job.get(field);
     if (v == null || v.isNull()) {
-      return Optional.empty();
+      return;
     }
     if (!v.isTextual()) {
       throw new Malformed("'" + field + "' is not a string: " + v);
     }
-    String path = v.asText();
-    if (path.isEmpty()) {
-      return Optional.empty();
+    if (!v.asText().isEmpty()) {
+      set.accept(v.asText());
     }
-    if (path.startsWith("http://") || path.startsWith("https://")) {
-      return Optional.of(URI.create(path));
-    }
-    return Optional.of(ServerPaths.resolve(base, path));
   }
 
   private static LocalDateTime time(JsonNode o, String field) {

@@ -58,16 +58,24 @@ public final class ServerPaths {
     return out.toString();
   }
 
+  private static final boolean[] PATH_CHARS = new boolean[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      PATH_CHARS[c] = true;
+    }
+    for (char c = 'A'; c <= 'Z'; c++) {
+      PATH_CHARS[c] = true;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      PATH_CHARS[c] = true;
+    }
+    for (char c : "-._~!$&'()*+,;=:@".toCharArray()) {
+      PATH_CHARS[c] = true;
+    }
+  }
+
   private static boolean isPathChar(char c) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-      return true;
-    }
-    switch (c) {
-      case '-': case '.': case '_': case '~': case '!': case '$': case '&': case '\'':
-      case '(': case ')': case '*': case '+': case ',': case ';': case '=': case ':': case '@':
-        return true;
-      default:
-        return false;
-    }
+    return c < 128 && PATH_CHARS[c];
   }
 }

@@ -134,6 +134,17 @@ public final class Transport implements AutoCloseable {
   /** A JSON endpoint call: the answer's envelope is checked, then {@code parse} maps its object. */
   public <T> Exchange<byte[], T> json(
       Endpoint endpoint, List<Param> params, Multipart multipart, Function<ObjectNode, T> parse) {
+    return json(endpoint, params, multipart, parse, null);
+  }
+
+  /**
+   * A JSON endpoint call with a fast path: {@code fastPath} reads a 200 answer's bytes directly and
+   * returns null when it cannot (an error, an unexpected shape), and then the envelope check and
+   * {@code parse} run as usual, so errors are reported the same way.
+   */
+  public <T> Exchange<byte[], T> json(
+      Endpoint endpoint, List<Param> params, Multipart multipart, Function<ObjectNode, T> parse,
+      Function<byte[], T> fastPath) {
     HttpRequest.Builder request = newRequest(
         endpoint.isPost() || params.isEmpty()
             ? base + endpoint.path()
@@ -154,6 +165,13 @@ public final class Transport implements AutoCloseable {
         request.build(),
         BodyHandlers.ofByteArray(),
         response -> {
+          if (fastPath != null && response.statusCode() == 200 && response.body() != null
+              && response.body().length > 0) {
+            T fast = fastPath.apply(response.body());
+            if (fast != null) {
+              return fast;
+            }
+          }
           ObjectNode object = Responses.envelope(baseUri, path, response, authorization != null);
           try {
             return parse.apply(object);
