@@ -36,7 +36,8 @@ import org.openjdk.jmh.runner.IterationType;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m", "-Dsun.net.httpserver.nodelay=true"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m", "-Dsun.net.httpserver.nodelay=true",
+    "-Dlogback.configurationFile=logback-bench.xml"})
 @Warmup(iterations = 4, time = 3)
 @Measurement(iterations = 8, time = 3)
 public class PairedOverheadBenchmark {
