@@ -7,19 +7,19 @@ import java.util.concurrent.CompletableFuture;
  * Bounds the async requests in flight without blocking a thread: past the limit, a request waits
  * in a FIFO queue until one in flight ends.
  */
-final class AsyncLimiter {
+public final class AsyncLimiter {
   private static final CompletableFuture<Void> GRANTED = CompletableFuture.completedFuture(null);
 
   private final int max;
   private final ArrayDeque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
   private int inFlight;
 
-  AsyncLimiter(int max) {
+  public AsyncLimiter(int max) {
     this.max = max;
   }
 
   /** A future that completes when the caller may send; it must call {@link #release()} after. */
-  CompletableFuture<Void> acquire() {
+  public CompletableFuture<Void> acquire() {
     synchronized (this) {
       if (inFlight < max) {
         inFlight++;
@@ -31,7 +31,7 @@ final class AsyncLimiter {
     }
   }
 
-  void release() {
+  public void release() {
     CompletableFuture<Void> next;
     synchronized (this) {
       next = waiting.poll();
@@ -43,7 +43,7 @@ final class AsyncLimiter {
     next.complete(null); // the permit passes straight to the next in line
   }
 
-  synchronized int inFlight() {
+  public synchronized int inFlight() {
     return inFlight;
   }
 }

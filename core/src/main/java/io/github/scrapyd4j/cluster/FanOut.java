@@ -1,0 +1,193 @@
+package io.github.scrapyd4j.cluster;
+
+import io.github.scrapyd4j.ScrapydAsyncClient;
+import io.github.scrapyd4j.internal.Checks;
+import io.github.scrapyd4j.model.DaemonStatus;
+import io.github.scrapyd4j.model.JobList;
+import io.github.scrapyd4j.model.JobStatus;
+import io.github.scrapyd4j.model.ProjectList;
+import io.github.scrapyd4j.model.SpiderList;
+import io.github.scrapyd4j.model.VersionList;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Read calls run on many nodes in parallel, each answering per node. Get one from {@link
+ * ClusterClient#fanOut()}; it is immutable and can be reused.
+ *
+ * <pre>{@code
+ * ClusterResult<DaemonStatus> load = cluster.fanOut()
+ *     .withDeadline(Duration.ofSeconds(2))
+ *     .daemonStatus();
+ * }</pre>
+ */
+public final class FanOut {
+  private final ClusterClient cluster;
+  private final NodeFilter filter;
+  private final Duration nodeTimeout;
+  private final Duration deadline;
+
+  FanOut(ClusterClient cluster, NodeFilter filter, Duration nodeTimeout, Duration deadline) {
+    this.cluster = cluster;
+    this.filter = filter;
+    this.nodeTimeout = nodeTimeout;
+    this.deadline = deadline;
+  }
+
+  /**
+   * The same fan-out with another per-node timeout.
+   *
+   * @param timeout how long each node may take
+   * @return a new fan-out
+   */
+  public FanOut withNodeTimeout(Duration timeout) {
+    return new FanOut(cluster, filter, positive("timeout", timeout), deadline);
+  }
+
+  /**
+   * The same fan-out with another overall deadline: nodes that have not answered by then count
+   * as timed out, and the call returns with what it has.
+   *
+   * @param deadline how long the whole call may take
+   * @return a new fan-out
+   */
+  public FanOut withDeadline(Duration deadline) {
+    return new FanOut(cluster, filter, nodeTimeout, positive("deadline", deadline));
+  }
+
+  /**
+   * Runs any async client call on every selected node and waits for all answers (or the
+   * deadline).
+   *
+   * @param <T> the value type
+   * @param call the call, given each node's async client
+   * @return the per-node results
+   */
+  public <T> ClusterResult<T> call(Function<ScrapydAsyncClient, CompletableFuture<T>> call) {
+    return ClusterClient.join(callAsync(call));
+  }
+
+  /**
+   * Runs any async client call on every selected node without waiting.
+   *
+   * @param <T> the value type
+   * @param call the call, given each node's async client
+   * @return a future of the per-node results; it does not fail when nodes fail
+   */
+  public <T> CompletableFuture<ClusterResult<T>> callAsync(
+      Function<ScrapydAsyncClient, CompletableFuture<T>> call) {
+    Checks.notNull("call", call);
+    return cluster.fanOutAsync(filter, call, nodeTimeout, deadline);
+  }
+
+  /**
+   * {@code daemonstatus} on every selected node.
+   *
+   * @return the per-node results
+   */
+  public ClusterResult<DaemonStatus> daemonStatus() {
+    return call(ScrapydAsyncClient::daemonStatus);
+  }
+
+  /**
+   * {@code listprojects} on every selected node.
+   *
+   * @return the per-node results
+   */
+  public ClusterResult<ProjectList> listProjects() {
+    return call(ScrapydAsyncClient::listProjects);
+  }
+
+  /**
+   * {@code listversions} on every selected node.
+   *
+   * @param project the project name
+   * @return the per-node results
+   */
+  public ClusterResult<VersionList> listVersions(String project) {
+    Checks.project(project);
+    return call(async -> async.listVersions(project));
+  }
+
+  /**
+   * {@code listspiders} on every selected node.
+   *
+   * @param project the project name
+   * @return the per-node results
+   */
+  public ClusterResult<SpiderList> listSpiders(String project) {
+    Checks.project(project);
+    return call(async -> async.listSpiders(project));
+  }
+
+  /**
+   * {@code listspiders} for a version on every selected node.
+   *
+   * @param project the project name
+   * @param version the version
+   * @return the per-node results
+   */
+  public ClusterResult<SpiderList> listSpiders(String project, String version) {
+    Checks.project(project);
+    Checks.version(version);
+    return call(async -> async.listSpiders(project, version));
+  }
+
+  /**
+   * {@code listjobs} for every project on every selected node.
+   *
+   * @return the per-node results
+   */
+  public ClusterResult<JobList> listJobs() {
+    return call(ScrapydAsyncClient::listJobs);
+  }
+
+  /**
+   * {@code listjobs} for one project on every selected node.
+   *
+   * @param project the project name
+   * @return the per-node results
+   */
+  public ClusterResult<JobList> listJobs(String project) {
+    Checks.project(project);
+    return call(async -> async.listJobs(project));
+  }
+
+  /**
+   * {@code status} of a job on every selected node (Scrapyd 1.5 and later).
+   *
+   * @param jobId the job id
+   * @return the per-node results
+   */
+  public ClusterResult<JobStatus> status(String jobId) {
+    Checks.jobId(jobId);
+    return call(async -> async.status(jobId));
+  }
+
+  /**
+   * {@code status} of a job of one project on every selected node (Scrapyd 1.5 and later).
+   *
+   * @param project the project name
+   * @param jobId the job id
+   * @return the per-node results
+   */
+  public ClusterResult<JobStatus> status(String project, String jobId) {
+    Checks.project(project);
+    Checks.jobId(jobId);
+    return call(async -> async.status(project, jobId));
+  }
+
+  private static Duration positive(String name, Duration value) {
+    Checks.notNull(name, value);
+    if (value.isZero() || value.isNegative()) {
+      throw new IllegalArgumentException(name + " must be positive, but was " + value);
+    }
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return "FanOut{" + filter + ", nodeTimeout=" + nodeTimeout + ", deadline=" + deadline + "}";
+  }
+}

@@ -1,0 +1,150 @@
+package io.github.scrapyd4j.cluster;
+
+import io.github.scrapyd4j.Credentials;
+import io.github.scrapyd4j.model.ScrapydStyle;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * One Scrapyd node of a cluster: an explicit, stable id (never its position in a list), where it
+ * is, how to reach it, and tags to select it by.
+ *
+ * <pre>{@code
+ * Node node = Node.builder()
+ *     .id("eu-1")
+ *     .baseUri("https://eu-1.example.com/scrapyd/")
+ *     .credentials(Credentials.of("scrapyd", password))
+ *     .requestTimeout(Duration.ofSeconds(10))
+ *     .addTag("eu", "big")
+ *     .capacity(8)
+ *     .build();
+ * }</pre>
+ *
+ * <p>Options left unset take the cluster's defaults ({@link ClusterClient.Builder}).
+ */
+@Value.Immutable
+@ScrapydStyle
+public abstract class Node {
+  Node() {}
+
+  /**
+   * The node's id, unique in its cluster: letters, digits and {@code . _ : @ [ ] -}.
+   *
+   * @return the id
+   */
+  public abstract String id();
+
+  /**
+   * Where the node's Scrapyd is, as for {@link io.github.scrapyd4j.ScrapydClient.Builder#baseUri(URI)}.
+   *
+   * @return the base URI
+   */
+  public abstract URI baseUri();
+
+  /**
+   * The node's credentials; the cluster's default credentials when empty.
+   *
+   * @return the credentials
+   */
+  public abstract Optional<Credentials> credentials();
+
+  /**
+   * The node's connect timeout; the cluster's default when empty.
+   *
+   * @return the connect timeout
+   */
+  public abstract Optional<Duration> connectTimeout();
+
+  /**
+   * The node's request timeout; the cluster's default when empty.
+   *
+   * @return the request timeout
+   */
+  public abstract Optional<Duration> requestTimeout();
+
+  /**
+   * The node's timeout for calls that make Scrapyd list spiders; the cluster's default when empty.
+   *
+   * @return the spider listing timeout
+   */
+  public abstract Optional<Duration> spiderListingTimeout();
+
+  /**
+   * Labels to select the node by, such as a region or a role.
+   *
+   * @return the tags
+   */
+  public abstract Set<String> tags();
+
+  /**
+   * How many jobs (running plus pending) the node should hold at most, for least-loaded placement;
+   * without one, only the load is compared.
+   *
+   * @return the capacity, 1 or more
+   */
+  public abstract OptionalInt capacity();
+
+  /**
+   * A node with an id and a base URI and every other option from the cluster's defaults.
+   *
+   * @param id the node id
+   * @param baseUri where the node's Scrapyd is
+   * @return the node
+   */
+  public static Node of(String id, String baseUri) {
+    return builder().id(id).baseUri(baseUri).build();
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Value.Check
+  void check() {
+    if (id().isEmpty() || !id().matches("[A-Za-z0-9._:@\\[\\]-]+")) {
+      throw new IllegalArgumentException(
+          "node id must be non-empty letters, digits and . _ : @ [ ] -, but was '" + id() + "'");
+    }
+    String scheme = baseUri().getScheme();
+    if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+        || baseUri().getHost() == null) {
+      throw new IllegalArgumentException(
+          "node " + id() + ": baseUri must be an http or https URI with a host, but was '"
+              + baseUri().getScheme() + "://" + baseUri().getRawAuthority() + "...'");
+    }
+    if (capacity().isPresent() && capacity().getAsInt() < 1) {
+      throw new IllegalArgumentException(
+          "node " + id() + ": capacity must be 1 or more, but was " + capacity().getAsInt());
+    }
+    for (String tag : tags()) {
+      if (tag.isBlank()) {
+        throw new IllegalArgumentException("node " + id() + ": tags must not be blank");
+      }
+    }
+  }
+
+  /** Builds {@link Node} values. */
+  public static final class Builder extends ImmutableNode.Builder {
+    Builder() {}
+
+    /**
+     * Sets where the node is, from text.
+     *
+     * @param baseUri the base URI
+     * @return this builder
+     */
+    public Builder baseUri(String baseUri) {
+      baseUri(URI.create(io.github.scrapyd4j.internal.Checks.notBlank("baseUri", baseUri).strip()));
+      return this;
+    }
+  }
+}
