@@ -3,12 +3,18 @@ package io.github.scrapyd4j.bench;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.cluster.ClusterClient;
 import io.github.scrapyd4j.cluster.ClusterResult;
+import io.github.scrapyd4j.cluster.HealthPolicy;
 import io.github.scrapyd4j.cluster.Node;
 import io.github.scrapyd4j.model.JobList;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,13 +43,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Dsun.net.httpserver.nodelay=true",
     "-Dlogback.configurationFile=logback-bench.xml"})
 @Warmup(iterations = 2)
-@Measurement(iterations = 10)
+@Measurement(iterations = 15)
 public class ClusterFanOutBenchmark {
   @Param({"healthy", "oneSilent", "oneSilentDeadline1s"})
   public String scenario;
 
   private SimulatedNodes nodes;
   private ClusterClient cluster;
+  private HttpClient bare;
+  private List<HttpRequest> requests;
   private Set<Thread> before;
   private long maxThreads;
   private int lastSuccesses;
@@ -61,8 +69,16 @@ public class ClusterFanOutBenchmark {
     }
     if (silent) {
       builder.node(Node.of("silent", nodes.blackHoleUrl()));
+      // Measure every call waiting for the silent node: normally two such calls mark it down,
+      // and later calls skip it without waiting at all.
+      builder.healthPolicy(HealthPolicy.builder().failuresBeforeDown(Integer.MAX_VALUE).build());
     }
     cluster = builder.build();
+    bare = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    requests = new ArrayList<>();
+    for (String url : urls) {
+      requests.add(HttpRequest.newBuilder(URI.create(url + "listjobs.json")).GET().build());
+    }
   }
 
   @Benchmark
@@ -80,11 +96,30 @@ public class ClusterFanOutBenchmark {
     return result;
   }
 
+  /**
+   * The same 200 requests with a bare HttpClient, all sent at once: what the machine and the
+   * simulated server allow, with nothing of the cluster client.
+   */
+  @Benchmark
+  public int bareAsyncAllNodes() {
+    if (!scenario.equals("healthy")) {
+      return 0; // measured once, with all nodes healthy
+    }
+    List<CompletableFuture<HttpResponse<byte[]>>> calls = new ArrayList<>();
+    for (HttpRequest request : requests) {
+      calls.add(bare.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()));
+    }
+    CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0])).join();
+    return calls.size();
+  }
+
   @TearDown(Level.Trial)
   public void stop() throws Exception {
     System.out.println();
-    System.out.println("ClusterFanOutBenchmark " + scenario + ": " + lastSuccesses + " nodes answered, "
-        + lastFailures + " failed; most client threads: " + maxThreads);
+    if (lastSuccesses + lastFailures > 0) {
+      System.out.println("ClusterFanOutBenchmark " + scenario + ": " + lastSuccesses
+          + " nodes answered, " + lastFailures + " failed; most client threads: " + maxThreads);
+    }
     cluster.close();
     nodes.close();
   }

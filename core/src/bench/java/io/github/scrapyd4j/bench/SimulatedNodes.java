@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Many simulated Scrapyd nodes on loopback: one HTTP server, one path prefix per node
@@ -25,6 +27,7 @@ final class SimulatedNodes implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService pool;
+  private final ScheduledExecutorService timer;
   private final ServerSocket blackHole;
   private final List<Socket> held = new ArrayList<>();
   private final int nodes;
@@ -32,25 +35,33 @@ final class SimulatedNodes implements AutoCloseable {
   SimulatedNodes(int nodes, int delayMillis, boolean withBlackHole) throws IOException {
     this.nodes = nodes;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4096);
-    pool = Executors.newFixedThreadPool(nodes + 16, r -> {
+    pool = Executors.newFixedThreadPool(4, r -> {
       Thread t = new Thread(r, "simulated-node");
+      t.setDaemon(true);
+      return t;
+    });
+    // Answers come from a timer after the delay, not from a thread sleeping per request, so that
+    // 200 slow nodes do not mean 200 threads waking at once on the benchmark machine.
+    timer = Executors.newScheduledThreadPool(2, r -> {
+      Thread t = new Thread(r, "simulated-node-timer");
       t.setDaemon(true);
       return t;
     });
     server.setExecutor(pool);
     for (int i = 0; i < nodes; i++) {
       server.createContext("/node-" + i + "/", exchange -> {
-        try {
-          Thread.sleep(delayMillis);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
         exchange.getRequestBody().readAllBytes();
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, LISTJOBS.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(LISTJOBS);
-        }
+        timer.schedule(() -> {
+          try {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, LISTJOBS.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(LISTJOBS);
+            }
+          } catch (IOException e) {
+            exchange.close();
+          }
+        }, delayMillis, TimeUnit.MILLISECONDS);
       });
     }
     server.start();
@@ -91,6 +102,7 @@ final class SimulatedNodes implements AutoCloseable {
   public void close() throws IOException {
     server.stop(0);
     pool.shutdownNow();
+    timer.shutdownNow();
     if (blackHole != null) {
       blackHole.close();
       synchronized (held) {
