@@ -130,4 +130,17 @@ class AsyncTest {
       executor.shutdownNow();
     }
   }
+
+  @Test
+  void callsInFlightWhenTheClientClosesStillComplete() throws Exception {
+    wm.stubFor(get(urlPathEqualTo("/daemonstatus.json"))
+        .willReturn(Recording.load("daemonstatus_busy").response().withFixedDelay(300)));
+    ScrapydClient client = ScrapydClient.builder().baseUri(wm.baseUrl()).build();
+    CompletableFuture<DaemonStatus> inFlight = client.async().daemonStatus();
+    Thread.sleep(50);
+
+    client.close();
+
+    assertThat(inFlight.get(10, TimeUnit.SECONDS).running()).isEqualTo(1);
+  }
 }

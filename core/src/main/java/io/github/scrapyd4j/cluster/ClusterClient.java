@@ -146,7 +146,7 @@ public final class ClusterClient implements AutoCloseable {
       this.ownedExecutor = null;
     } else {
       AtomicInteger count = new AtomicInteger();
-      this.ownedExecutor = Executors.newFixedThreadPool(
+      this.ownedExecutor = io.github.scrapyd4j.internal.Transport.newDaemonPool(
           Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
             Thread thread = new Thread(runnable, "scrapyd4j-cluster-" + count.incrementAndGet());
             thread.setDaemon(true);

@@ -26,7 +26,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -114,7 +115,16 @@ public final class Transport implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     };
-    return Executors.newFixedThreadPool(threads, factory);
+    return newDaemonPool(threads, factory);
+  }
+
+  /**
+   * A fixed pool that, once shut down, runs late tasks in the submitting thread instead of
+   * rejecting them: answers to calls in flight when the client closes still complete their futures.
+   */
+  public static ExecutorService newDaemonPool(int threads, ThreadFactory factory) {
+    return new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS,
+        new LinkedBlockingQueue<>(), factory, (task, pool) -> task.run());
   }
 
   public URI baseUri() {
