@@ -139,6 +139,18 @@ public final class ScrapyConfig {
   }
 
   /**
+   * The keys of a section, its own and {@code [DEFAULT]}'s, like Python's
+   * {@code cfg.options(section)}; {@code options("DEFAULT")} gives {@code [DEFAULT]}'s keys.
+   *
+   * @param section the section name (case-sensitive)
+   * @return the keys (lower case), empty if the section is absent
+   */
+  public List<String> options(String section) {
+    List<String> keys = parser.options(Checks.notNull("section", section));
+    return keys == null ? List.of() : keys;
+  }
+
+  /**
    * A value, interpolated and with environment variables expanded, like scrapyd-deploy's
    * {@code cfg.get(section, option)}; {@code [DEFAULT]} values count for every section.
    *
@@ -288,7 +300,7 @@ public final class ScrapyConfig {
         problem = Problem.INTERPOLATION_DEPTH;
     }
     String hint = problem == Problem.INTERPOLATION_SYNTAX
-        ? " (a literal '%' is written '%%' in scrapy.cfg)" : "";
+        ? "; write a literal % as %% in scrapy.cfg" : "";
     Path file = e.source == null ? null : sourceNames.get(e.source);
     return new ScrapyConfigException(problem, e.getMessage() + hint, file, e.line, e);
   }

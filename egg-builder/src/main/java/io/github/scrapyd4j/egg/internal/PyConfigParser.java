@@ -257,6 +257,26 @@ public final class PyConfigParser {
   }
 
   /**
+   * The keys of a section, its own first and then {@code DEFAULT}'s, like Python's
+   * {@code options(section)}; for {@code DEFAULT} itself, its keys.
+   *
+   * @param section the section name
+   * @return the keys, or {@code null} if the section is absent
+   */
+  public List<String> options(String section) {
+    if (section.equals(DEFAULT_SECTION)) {
+      return List.copyOf(defaults.keySet());
+    }
+    Map<String, String> own = sections.get(section);
+    if (own == null) {
+      return null;
+    }
+    LinkedHashMap<String, String> keys = new LinkedHashMap<>(own);
+    keys.putAll(defaults);
+    return List.copyOf(keys.keySet());
+  }
+
+  /**
    * A value without interpolation: the section's own, else {@code DEFAULT}'s.
    *
    * @param section the section name
