@@ -107,9 +107,7 @@ class DeployerTest {
     uploadAnswers("addversion_noentry");
     deleteAnswers("delversion_ok");
 
-    DeployException e = catchThrowableOfType(
-        () -> Deployer.builder().build().deploy(client, "labbot", "noep", egg),
-        DeployException.class);
+    DeployException e = catchThrowableOfType(DeployException.class, () -> Deployer.builder().build().deploy(client, "labbot", "noep", egg));
 
     NodeOutcome node = e.result().outcome();
     assertThat(node.status()).isEqualTo(NodeOutcome.Status.FAILED);
@@ -134,9 +132,7 @@ class DeployerTest {
     uploadAnswers("addversion_noentry");
     deleteAnswers("delversion_ok");
 
-    DeployException e = catchThrowableOfType(
-        () -> Deployer.builder().build().deploy(client, "labbot", "noep", egg),
-        DeployException.class);
+    DeployException e = catchThrowableOfType(DeployException.class, () -> Deployer.builder().build().deploy(client, "labbot", "noep", egg));
 
     NodeOutcome node = e.result().outcome();
     assertThat(node.existedBefore()).isTrue();
@@ -152,9 +148,8 @@ class DeployerTest {
     versionsBefore("");
     uploadAnswers("addversion_noentry");
 
-    DeployException e = catchThrowableOfType(() -> Deployer.builder()
-        .deleteRejectedVersion(false).build().deploy(client, "labbot", "noep", egg),
-        DeployException.class);
+    DeployException e = catchThrowableOfType(DeployException.class, () -> Deployer.builder()
+        .deleteRejectedVersion(false).build().deploy(client, "labbot", "noep", egg));
 
     assertThat(e.result().outcome().cleanup()).isEqualTo(NodeOutcome.Cleanup.KEPT_ON_REQUEST);
     assertThat(e.getMessage()).contains("stays stored");
@@ -167,9 +162,7 @@ class DeployerTest {
     uploadAnswers("addversion_badegg");
     deleteAnswers("delversion_missing");
 
-    DeployException e = catchThrowableOfType(
-        () -> Deployer.builder().build().deploy(client, "labbot", "bad", egg),
-        DeployException.class);
+    DeployException e = catchThrowableOfType(DeployException.class, () -> Deployer.builder().build().deploy(client, "labbot", "bad", egg));
 
     assertThat(e.result().outcome().cleanup()).isEqualTo(NodeOutcome.Cleanup.NOT_STORED);
     assertThat(e.getMessage()).contains("egg is not a ZIP file")
@@ -183,9 +176,7 @@ class DeployerTest {
     server.stubFor(post(urlEqualTo("/delversion.json"))
         .willReturn(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>")));
 
-    DeployException e = catchThrowableOfType(
-        () -> Deployer.builder().build().deploy(client, "labbot", "noep", egg),
-        DeployException.class);
+    DeployException e = catchThrowableOfType(DeployException.class, () -> Deployer.builder().build().deploy(client, "labbot", "noep", egg));
 
     NodeOutcome node = e.result().outcome();
     assertThat(node.cleanup()).isEqualTo(NodeOutcome.Cleanup.FAILED);
@@ -201,9 +192,7 @@ class DeployerTest {
         "\"project\": \"labbot\", \"version\": \"empty\", \"spiders\": 0")));
     deleteAnswers("delversion_ok");
 
-    DeployException e = catchThrowableOfType(
-        () -> Deployer.builder().build().deploy(client, "labbot", "empty", egg),
-        DeployException.class);
+    DeployException e = catchThrowableOfType(DeployException.class, () -> Deployer.builder().build().deploy(client, "labbot", "empty", egg));
     DeployResult allowed = Deployer.builder().allowNoSpiders(true).build()
         .deploy(client, "labbot", "empty", egg);
 
@@ -240,9 +229,8 @@ class DeployerTest {
     uploadAnswers("addversion_ok");
 
     DeployResult replaced = Deployer.builder().build().deploy(client, "labbot", "r1", egg);
-    DeployException refused = catchThrowableOfType(() -> Deployer.builder()
-        .replaceExisting(false).build().deploy(client, "labbot", "r1", egg),
-        DeployException.class);
+    DeployException refused = catchThrowableOfType(DeployException.class, () -> Deployer.builder()
+        .replaceExisting(false).build().deploy(client, "labbot", "r1", egg));
 
     assertThat(replaced.outcome().existedBefore()).isTrue();
     assertThat(replaced.outcome().latest()).isTrue();
@@ -260,9 +248,7 @@ class DeployerTest {
     try (ScrapydClient down = ScrapydClient.builder().baseUri("http://127.0.0.1:" + port)
         .retryPolicy(RetryPolicy.none()).build()) {
 
-      DeployException e = catchThrowableOfType(
-          () -> Deployer.builder().build().deploy(down, "labbot", "r1", egg),
-          DeployException.class);
+      DeployException e = catchThrowableOfType(DeployException.class, () -> Deployer.builder().build().deploy(down, "labbot", "r1", egg));
 
       assertThat(e.result().outcome().status()).isEqualTo(NodeOutcome.Status.FAILED);
       assertThat(e.result().outcome().cleanup()).isEqualTo(NodeOutcome.Cleanup.NOT_NEEDED);
@@ -276,9 +262,7 @@ class DeployerTest {
     server.stubFor(get(urlPathEqualTo("/listversions.json"))
         .willReturn(Recordings.answer("auth_none")));
 
-    DeployException e = catchThrowableOfType(
-        () -> Deployer.builder().build().deploy(client, "labbot", "r1", egg),
-        DeployException.class);
+    DeployException e = catchThrowableOfType(DeployException.class, () -> Deployer.builder().build().deploy(client, "labbot", "r1", egg));
 
     assertThat(e.getMessage()).contains("could not list");
     assertThat(uploads()).isZero();
@@ -293,9 +277,7 @@ class DeployerTest {
     try (ScrapydClient impatient = ScrapydClient.builder().baseUri(server.baseUrl())
         .spiderListingTimeout(Duration.ofMillis(300)).retryPolicy(RetryPolicy.none()).build()) {
 
-      DeployException e = catchThrowableOfType(
-          () -> Deployer.builder().build().deploy(impatient, "labbot", "r1", egg),
-          DeployException.class);
+      DeployException e = catchThrowableOfType(DeployException.class, () -> Deployer.builder().build().deploy(impatient, "labbot", "r1", egg));
 
       assertThat(e.result().outcome().failure()).containsInstanceOf(ScrapydTimeoutException.class);
       assertThat(e.result().outcome().cleanup()).isEqualTo(NodeOutcome.Cleanup.DELETED);

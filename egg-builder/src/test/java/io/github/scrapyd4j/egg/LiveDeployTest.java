@@ -111,9 +111,7 @@ class LiveDeployTest {
         .root();
     Egg egg = EggBuilder.builder().projectDir(broken).build().build();
 
-    DeployException e = catchThrowableOfType(
-        () -> Deployer.builder().build().deploy(client, project, "broken-1", egg),
-        DeployException.class);
+    DeployException e = catchThrowableOfType(DeployException.class, () -> Deployer.builder().build().deploy(client, project, "broken-1", egg));
 
     NodeOutcome node = e.result().outcome();
     assertThat(node.cleanup()).isEqualTo(NodeOutcome.Cleanup.DELETED);

@@ -108,8 +108,8 @@ class MultiNodeDeployTest {
   void bestEffortKeepsTheNodesThatTookTheEggAndCleansTheOneThatRejectedIt() {
     rejectOn("b");
 
-    DeployException e = catchThrowableOfType(() -> deployer(DeployPolicy.BEST_EFFORT)
-        .deploy(clients, "labbot", "1795456800", egg), DeployException.class);
+    DeployException e = catchThrowableOfType(DeployException.class, () -> deployer(DeployPolicy.BEST_EFFORT)
+        .deploy(clients, "labbot", "1795456800", egg));
 
     DeployResult result = e.result();
     assertThat(result.outcome("a").orElseThrow().status()).isEqualTo(Status.DEPLOYED);
@@ -130,8 +130,8 @@ class MultiNodeDeployTest {
   void allOrNothingRollsBackTheNodesThatTookTheEgg() {
     rejectOn("b");
 
-    DeployException e = catchThrowableOfType(() -> deployer(DeployPolicy.ALL_OR_NOTHING)
-        .deploy(clients, "labbot", "1795456800", egg), DeployException.class);
+    DeployException e = catchThrowableOfType(DeployException.class, () -> deployer(DeployPolicy.ALL_OR_NOTHING)
+        .deploy(clients, "labbot", "1795456800", egg));
 
     DeployResult result = e.result();
     assertThat(result.deployed()).isEmpty();
@@ -158,8 +158,8 @@ class MultiNodeDeployTest {
         .retryPolicy(RetryPolicy.none()).build()) {
       withDown.put("down", down);
 
-      DeployException e = catchThrowableOfType(() -> deployer(DeployPolicy.ALL_OR_NOTHING)
-          .deploy(withDown, "labbot", "1795456800", egg), DeployException.class);
+      DeployException e = catchThrowableOfType(DeployException.class, () -> deployer(DeployPolicy.ALL_OR_NOTHING)
+          .deploy(withDown, "labbot", "1795456800", egg));
 
       assertThat(e.result().outcome("down").orElseThrow().status()).isEqualTo(Status.FAILED);
       assertThat(e.result().outcomes()).filteredOn(o -> !o.name().equals("down"))
@@ -174,8 +174,8 @@ class MultiNodeDeployTest {
         .willReturn(Recordings.ok("\"versions\": [\"1795456800\"]")));
     rejectOn("b");
 
-    DeployException e = catchThrowableOfType(() -> deployer(DeployPolicy.ALL_OR_NOTHING)
-        .deploy(clients, "labbot", "1795456800", egg), DeployException.class);
+    DeployException e = catchThrowableOfType(DeployException.class, () -> deployer(DeployPolicy.ALL_OR_NOTHING)
+        .deploy(clients, "labbot", "1795456800", egg));
 
     NodeOutcome a = e.result().outcome("a").orElseThrow();
     assertThat(a.status()).isEqualTo(Status.DEPLOYED);

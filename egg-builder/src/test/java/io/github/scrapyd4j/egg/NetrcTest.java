@@ -38,8 +38,7 @@ class NetrcTest {
 
   @Test
   void malformedFileIsReportedWithPythonsMessage() {
-    ScrapyConfigException e = catchThrowableOfType(
-        () -> Netrc.parse("machine a login x pasword y\n"), ScrapyConfigException.class);
+    ScrapyConfigException e = catchThrowableOfType(ScrapyConfigException.class, () -> Netrc.parse("machine a login x pasword y\n"));
 
     assertThat(e.problem()).isEqualTo(ScrapyConfigException.Problem.NETRC);
     assertThat(e.getMessage()).contains("bad follower token 'pasword'");

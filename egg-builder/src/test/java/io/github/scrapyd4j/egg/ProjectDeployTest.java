@@ -163,8 +163,7 @@ class ProjectDeployTest {
     stage.stubFor(post(urlEqualTo("/delversion.json"))
         .willReturn(Recordings.answer("delversion_ok")));
 
-    DeployException e = catchThrowableOfType(() -> deploy(cfg).build().toAllTargets(),
-        DeployException.class);
+    DeployException e = catchThrowableOfType(DeployException.class, () -> deploy(cfg).build().toAllTargets());
 
     assertThat(e.result().outcome("prod").orElseThrow().isDeployed()).isTrue();
     assertThat(e.result().outcome("stage").orElseThrow().cleanup())
@@ -176,8 +175,7 @@ class ProjectDeployTest {
     ScrapyConfig cfg = config("[deploy:prod]\nurl = PROD\nproject = shop\n"
         + "[deploy:stage]\nurl = STAGE\n");
 
-    ScrapyConfigException e = catchThrowableOfType(() -> deploy(cfg).build().toAllTargets(),
-        ScrapyConfigException.class);
+    ScrapyConfigException e = catchThrowableOfType(ScrapyConfigException.class, () -> deploy(cfg).build().toAllTargets());
 
     assertThat(e.problem()).isEqualTo(ScrapyConfigException.Problem.MISSING_PROJECT);
     assertThat(e.getMessage()).contains("'stage' has no project");
@@ -245,10 +243,10 @@ class ProjectDeployTest {
   void gitVersionFailureStopsTheDeployBeforeUpload() {
     ScrapyConfig cfg = config("[deploy]\nurl = PROD\nproject = shop\nversion = GIT\n");
 
-    VersionException e = catchThrowableOfType(() -> ProjectDeploy.builder().config(cfg)
+    VersionException e = catchThrowableOfType(VersionException.class, () -> ProjectDeploy.builder().config(cfg)
         .versionResolver(VersionResolver.builder().directory(project)
             .gitCommand(tmp.resolve("no-git").toString()).build())
-        .netrc(Optional.empty()).build().toTarget("default"), VersionException.class);
+        .netrc(Optional.empty()).build().toTarget("default"));
 
     assertThat(e.getMessage()).contains("version GIT needs");
     assertThat(prod.getAllServeEvents()).isEmpty();

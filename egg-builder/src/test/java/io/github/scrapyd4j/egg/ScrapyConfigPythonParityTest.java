@@ -64,7 +64,7 @@ class ScrapyConfigPythonParityTest {
   private static Map<String, String> env(JsonNode c) {
     Map<String, String> env = new HashMap<>();
     if (c.has("env")) {
-      c.get("env").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+      c.get("env").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
     }
     return env;
   }

@@ -91,8 +91,7 @@ class ScrapyConfigTest {
   void aLonePercentFailsWithAHint() {
     ScrapyConfig cfg = parse("[deploy]\nurl = http://h/\npassword = 100%sure\n");
 
-    ScrapyConfigException e = catchThrowableOfType(() -> cfg.get("deploy", "password"),
-        ScrapyConfigException.class);
+    ScrapyConfigException e = catchThrowableOfType(ScrapyConfigException.class, () -> cfg.get("deploy", "password"));
 
     assertThat(e.problem()).isEqualTo(Problem.INTERPOLATION_SYNTAX);
     assertThat(e.getMessage()).contains("'%' must be followed by '%' or '('")
@@ -104,9 +103,9 @@ class ScrapyConfigTest {
   void missingKeyAndRecursiveInterpolationFail() {
     ScrapyConfig cfg = parse("[s]\na = %(nope)s\nb = %(c)s\nc = %(b)s\n");
 
-    assertThat(catchThrowableOfType(() -> cfg.get("s", "a"), ScrapyConfigException.class)
+    assertThat(catchThrowableOfType(ScrapyConfigException.class, () -> cfg.get("s", "a"))
         .problem()).isEqualTo(Problem.INTERPOLATION_MISSING_OPTION);
-    assertThat(catchThrowableOfType(() -> cfg.get("s", "b"), ScrapyConfigException.class)
+    assertThat(catchThrowableOfType(ScrapyConfigException.class, () -> cfg.get("s", "b"))
         .problem()).isEqualTo(Problem.INTERPOLATION_DEPTH);
   }
 
@@ -115,17 +114,15 @@ class ScrapyConfigTest {
     Path file = Tree.at(tmp).file("scrapy.cfg", "[deploy]\nurl = a\nURL = b\n").root()
         .resolve("scrapy.cfg");
 
-    ScrapyConfigException e = catchThrowableOfType(
-        () -> ScrapyConfig.loader().systemAndUserFiles(false).load(file),
-        ScrapyConfigException.class);
+    ScrapyConfigException e = catchThrowableOfType(ScrapyConfigException.class, () -> ScrapyConfig.loader().systemAndUserFiles(false).load(file));
 
     assertThat(e.problem()).isEqualTo(Problem.DUPLICATE_OPTION);
     assertThat(e.line()).isEqualTo(3);
     assertThat(e.file()).contains(file);
     assertThat(e.getMessage()).contains(file.toString()).contains("'url'");
-    assertThat(catchThrowableOfType(() -> parse("url = x\n"), ScrapyConfigException.class)
+    assertThat(catchThrowableOfType(ScrapyConfigException.class, () -> parse("url = x\n"))
         .problem()).isEqualTo(Problem.MISSING_SECTION_HEADER);
-    assertThat(catchThrowableOfType(() -> parse("[a]\nx\ny\n"), ScrapyConfigException.class)
+    assertThat(catchThrowableOfType(ScrapyConfigException.class, () -> parse("[a]\nx\ny\n"))
         .getMessage()).contains("[line  2]").contains("[line  3]");
   }
 
@@ -146,8 +143,7 @@ class ScrapyConfigTest {
     assertThat(prod.version()).contains("GIT");
     assertThat(targets.get("stage").project()).contains("shop-stage");
     assertThat(targets.get("stage").version()).contains("1.0");
-    ScrapyConfigException e = catchThrowableOfType(() -> cfg.target("default"),
-        ScrapyConfigException.class);
+    ScrapyConfigException e = catchThrowableOfType(ScrapyConfigException.class, () -> cfg.target("default"));
     assertThat(e.problem()).isEqualTo(Problem.UNKNOWN_TARGET);
     assertThat(e.getMessage()).contains("Unknown target: default")
         .contains("known targets: prod, stage").contains("[deploy] has no url");
@@ -227,9 +223,7 @@ class ScrapyConfigTest {
   void noScrapyCfgNamesTheFoldersSearched() {
     Path start = Tree.at(tmp.resolve("x/y")).root();
 
-    ScrapyConfigException e = catchThrowableOfType(
-        () -> ScrapyConfig.loader().systemAndUserFiles(false).find(start),
-        ScrapyConfigException.class);
+    ScrapyConfigException e = catchThrowableOfType(ScrapyConfigException.class, () -> ScrapyConfig.loader().systemAndUserFiles(false).find(start));
 
     assertThat(e.problem()).isEqualTo(Problem.NOT_FOUND);
     assertThat(e.getMessage()).contains("no Scrapy project found")

@@ -69,8 +69,8 @@ class SetupPyModeTest {
     Path project = Tree.at(tmp.resolve("p")).scrapyProject("bot", "echo")
         .file("setup.py", "raise SystemExit('this setup.py refuses to build')\n").root();
 
-    EggBuildException e = catchThrowableOfType(() -> EggBuilder.builder().projectDir(project)
-        .useSetupPy(true).python(python).build().build(), EggBuildException.class);
+    EggBuildException e = catchThrowableOfType(EggBuildException.class, () -> EggBuilder.builder().projectDir(project)
+        .useSetupPy(true).python(python).build().build());
 
     assertThat(e.problem()).isEqualTo(EggBuildException.Problem.SETUP_PY_FAILED);
     assertThat(e.getMessage()).contains("setup.py bdist_egg' failed (exit 1)")
@@ -81,9 +81,8 @@ class SetupPyModeTest {
   void missingPythonIsReported() {
     Path project = Tree.at(tmp.resolve("p")).scrapyProject("bot", "echo").root();
 
-    EggBuildException e = catchThrowableOfType(() -> EggBuilder.builder().projectDir(project)
-        .useSetupPy(true).python(tmp.resolve("no-python").toString()).build().build(),
-        EggBuildException.class);
+    EggBuildException e = catchThrowableOfType(EggBuildException.class, () -> EggBuilder.builder().projectDir(project)
+        .useSetupPy(true).python(tmp.resolve("no-python").toString()).build().build());
 
     assertThat(e.problem()).isEqualTo(EggBuildException.Problem.SETUP_PY_FAILED);
     assertThat(e.getMessage()).contains("cannot run").contains("no-python");

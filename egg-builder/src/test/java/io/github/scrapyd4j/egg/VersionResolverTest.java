@@ -100,8 +100,8 @@ class VersionResolverTest {
     assumeTrue(gitInstalled(), "git is not installed");
     Path dir = Tree.at(tmp.resolve("plain")).root();
 
-    VersionException e = catchThrowableOfType(() -> VersionResolver.builder().directory(dir)
-        .build().git(), VersionException.class);
+    VersionException e = catchThrowableOfType(VersionException.class, () -> VersionResolver.builder().directory(dir)
+        .build().git());
 
     assertThat(e.getMessage()).contains("version GIT").contains("rev-list --count HEAD")
         .contains(dir.toString()).contains("git repository");
@@ -109,12 +109,10 @@ class VersionResolverTest {
 
   @Test
   void missingToolIsAClearError() {
-    VersionException git = catchThrowableOfType(() -> VersionResolver.builder().directory(tmp)
-        .gitCommand(tmp.resolve("no-git").toString()).build().resolve("GIT"),
-        VersionException.class);
-    VersionException hg = catchThrowableOfType(() -> VersionResolver.builder().directory(tmp)
-        .hgCommand(tmp.resolve("no-hg").toString()).build().resolve("HG"),
-        VersionException.class);
+    VersionException git = catchThrowableOfType(VersionException.class, () -> VersionResolver.builder().directory(tmp)
+        .gitCommand(tmp.resolve("no-git").toString()).build().resolve("GIT"));
+    VersionException hg = catchThrowableOfType(VersionException.class, () -> VersionResolver.builder().directory(tmp)
+        .hgCommand(tmp.resolve("no-hg").toString()).build().resolve("HG"));
 
     assertThat(git.getMessage()).contains("version GIT needs").contains("no-git")
         .contains("installed");
@@ -143,8 +141,8 @@ class VersionResolverTest {
     Files.writeString(fakeHg, "#!/bin/sh\necho 'abort: no repository found' >&2\nexit 255\n");
     Files.setPosixFilePermissions(fakeHg, PosixFilePermissions.fromString("rwx------"));
 
-    VersionException e = catchThrowableOfType(() -> VersionResolver.builder().directory(tmp)
-        .hgCommand(fakeHg.toString()).build().hg(), VersionException.class);
+    VersionException e = catchThrowableOfType(VersionException.class, () -> VersionResolver.builder().directory(tmp)
+        .hgCommand(fakeHg.toString()).build().hg());
 
     assertThat(e.getMessage()).contains("exit 255").contains("abort: no repository found");
   }

@@ -160,7 +160,7 @@ public final class ZipWriter {
       header.putShort((short) dosTime);
       header.putShort((short) dosDate);
       header.putInt((int) e.crc);
-      header.putInt((int) e.data.length);
+      header.putInt(e.data.length);
       header.putInt((int) e.size);
       header.putShort((short) e.name.length);
       header.putShort((short) 0);
@@ -182,7 +182,7 @@ public final class ZipWriter {
       header.putShort((short) dosTime);
       header.putShort((short) dosDate);
       header.putInt((int) e.crc);
-      header.putInt((int) e.data.length);
+      header.putInt(e.data.length);
       header.putInt((int) e.size);
       header.putShort((short) e.name.length);
       header.putShort((short) 0); // extra field length
