@@ -45,14 +45,13 @@ public final class Egg {
   private final List<EggEntry> entries;
   private final String settingsModule;
   private final List<String> topLevelNames;
-  private final String sha256;
+  private volatile String sha256;
 
   Egg(byte[] bytes, List<EggEntry> entries, String settingsModule, List<String> topLevelNames) {
     this.bytes = bytes;
     this.entries = List.copyOf(entries);
     this.settingsModule = settingsModule;
     this.topLevelNames = List.copyOf(topLevelNames);
-    this.sha256 = sha256(bytes);
   }
 
   /**
@@ -243,7 +242,12 @@ public final class Egg {
    * @return 64 lower-case hex digits
    */
   public String sha256() {
-    return sha256;
+    String hash = sha256;
+    if (hash == null) {
+      hash = sha256(bytes);
+      sha256 = hash;
+    }
+    return hash;
   }
 
   /**
@@ -332,6 +336,6 @@ public final class Egg {
   @Override
   public String toString() {
     return "Egg{size=" + bytes.length + ", entries=" + entries.size() + ", settingsModule="
-        + settingsModule + ", sha256=" + sha256 + '}';
+        + settingsModule + ", sha256=" + sha256() + '}';
   }
 }

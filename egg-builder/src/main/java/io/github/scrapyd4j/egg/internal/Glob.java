@@ -19,20 +19,52 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class Glob {
+  /** How a simple pattern (one segment, no {@code /}, at most a leading and a trailing *) matches. */
+  enum Simple {
+    /** The name equals the literal. */
+    EXACT,
+    /** The name ends with the literal ({@code *.pyc}). */
+    SUFFIX,
+    /** The name starts with the literal ({@code ._*}). */
+    PREFIX,
+    /** The name contains the literal ({@code *cache*}). */
+    CONTAINS
+  }
+
   private final String text;
   private final boolean directoryOnly;
   private final boolean anchored;
-  private final List<Pattern> regexes;
+  private final List<String> regexTexts;
+  private volatile List<Pattern> regexes;
+  /** Non-null for a simple pattern matched against the last path segment without a regex. */
+  private final Simple simple;
+  private final String literal;
+  /** Non-null for an anchored pattern without wildcards: the path it matches. */
+  private final String literalPath;
   /** Segments of each alternative, for {@link #mightMatchBelow}. */
   private final List<List<String>> alternatives;
 
-  private Glob(String text, boolean directoryOnly, boolean anchored, List<Pattern> regexes,
-      List<List<String>> alternatives) {
+  private Glob(String text, boolean directoryOnly, boolean anchored, List<String> regexTexts,
+      List<List<String>> alternatives, Simple simple, String literal) {
     this.text = text;
     this.directoryOnly = directoryOnly;
     this.anchored = anchored;
-    this.regexes = regexes;
+    this.regexTexts = regexTexts;
     this.alternatives = alternatives;
+    this.simple = simple;
+    this.literal = literal;
+    this.literalPath = anchored && alternatives.size() == 1
+        && alternatives.get(0).stream().allMatch(Glob::isLiteral)
+        ? String.join("/", alternatives.get(0)) : null;
+  }
+
+  private static boolean isLiteral(String segment) {
+    return segment.chars().noneMatch(c -> c == '*' || c == '?' || c == '[' || c == '\\');
+  }
+
+  /** The path an anchored pattern without wildcards matches, or null. */
+  String literalPath() {
+    return literalPath;
   }
 
   /**
@@ -58,7 +90,7 @@ public final class Glob {
     if (p.isEmpty() || p.contains("//")) {
       throw new IllegalArgumentException("glob pattern '" + pattern + "' has an empty segment");
     }
-    List<Pattern> regexes = new ArrayList<>();
+    List<String> regexes = new ArrayList<>();
     List<List<String>> alternatives = new ArrayList<>();
     for (String alternative : expandBraces(pattern, p)) {
       List<String> segments = List.of(alternative.split("/", -1));
@@ -77,11 +109,55 @@ public final class Glob {
           }
         }
       }
-      regexes.add(Pattern.compile(regex.toString()));
+      regexes.add(regex.toString());
       alternatives.add(segments);
     }
+    Simple simple = null;
+    String literal = null;
+    if (!anchored && alternatives.size() == 1 && alternatives.get(0).size() == 1) {
+      String segment = alternatives.get(0).get(0);
+      boolean leading = segment.startsWith("*");
+      String middle = leading ? segment.substring(1) : segment;
+      boolean trailing = middle.endsWith("*") && !middle.isEmpty();
+      if (trailing) {
+        middle = middle.substring(0, middle.length() - 1);
+      }
+      if (middle.chars().noneMatch(c -> c == '*' || c == '?' || c == '[' || c == '\\')) {
+        literal = middle;
+        simple = leading && trailing ? Simple.CONTAINS
+            : leading ? Simple.SUFFIX : trailing ? Simple.PREFIX : Simple.EXACT;
+      }
+    }
     return new Glob(pattern, directoryOnly, anchored, List.copyOf(regexes),
-        List.copyOf(alternatives));
+        List.copyOf(alternatives), simple, literal);
+  }
+
+  private List<Pattern> regexes() {
+    List<Pattern> compiled = regexes;
+    if (compiled == null) {
+      List<Pattern> list = new ArrayList<>();
+      for (String r : regexTexts) {
+        list.add(Pattern.compile(r));
+      }
+      compiled = List.copyOf(list);
+      regexes = compiled;
+    }
+    return compiled;
+  }
+
+  /** The simple kind, or null. */
+  Simple simple() {
+    return simple;
+  }
+
+  /** The literal of a simple pattern. */
+  String literal() {
+    return literal;
+  }
+
+  /** Whether only folders match. */
+  boolean directoryOnly() {
+    return directoryOnly;
   }
 
   /**
@@ -95,12 +171,29 @@ public final class Glob {
     if (directoryOnly && !directory) {
       return false;
     }
-    for (Pattern regex : regexes) {
+    if (simple != null) {
+      return matchesName(path.substring(path.lastIndexOf('/') + 1));
+    }
+    for (Pattern regex : regexes()) {
       if (regex.matcher(path).matches()) {
         return true;
       }
     }
     return false;
+  }
+
+  /** For a simple pattern: whether a name (a last path segment) matches. */
+  boolean matchesName(String name) {
+    switch (simple) {
+      case EXACT:
+        return name.equals(literal);
+      case SUFFIX:
+        return name.endsWith(literal);
+      case PREFIX:
+        return name.startsWith(literal);
+      default:
+        return name.contains(literal);
+    }
   }
 
   /**

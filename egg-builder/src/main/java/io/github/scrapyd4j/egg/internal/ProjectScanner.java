@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +59,14 @@ public final class ProjectScanner {
     public final Path path;
     /** What it is. */
     public final Kind kind;
+    /** Its size when scanned, a hint for reading. */
+    public final long size;
 
-    SourceFile(String eggPath, Path path, Kind kind) {
+    SourceFile(String eggPath, Path path, Kind kind, long size) {
       this.eggPath = eggPath;
       this.path = path;
       this.kind = kind;
+      this.size = size;
     }
   }
 
@@ -78,7 +82,7 @@ public final class ProjectScanner {
     public final List<String> nonPackageFolders = new ArrayList<>();
   }
 
-  private final List<Glob> excludes;
+  private final GlobSet excludes;
   private final List<Glob> includes;
   private final boolean defaultExcludes;
   private final boolean dataFiles;
@@ -97,7 +101,7 @@ public final class ProjectScanner {
     if (defaultExcludes) {
       all.addAll(DEFAULT_GLOBS);
     }
-    this.excludes = List.copyOf(all);
+    this.excludes = new GlobSet(all);
     this.includes = List.copyOf(includes);
     this.defaultExcludes = defaultExcludes;
     this.dataFiles = dataFiles;
@@ -178,8 +182,12 @@ public final class ProjectScanner {
    */
   private void walk(Walk w, Path dir, String rel, Path realDir, List<Path> realStack,
       boolean chainOk, boolean inPackage, boolean included, boolean listedPackage) {
-    for (Path child : list(dir)) {
-      String name = child.getFileName().toString();
+    List<Path> children = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    list(dir, children, names);
+    for (int index = 0; index < children.size(); index++) {
+      Path child = children.get(index);
+      String name = names.get(index);
       String childRel = rel.isEmpty() ? name : rel + "/" + name;
       String eggPath = w.prefix + childRel;
       BasicFileAttributes own = attributes(child, false);
@@ -189,7 +197,7 @@ public final class ProjectScanner {
       boolean link = own.isSymbolicLink();
       BasicFileAttributes target = link ? attributes(child, true) : own;
       boolean isDir = target != null && target.isDirectory();
-      if (excluded(eggPath, isDir)) {
+      if (excludes.matches(eggPath, name, isDir)) {
         LOG.debug("Excluded {}", child);
         continue;
       }
@@ -244,13 +252,8 @@ public final class ProjectScanner {
         if (link) {
           checkLink(w, child, realDir, realStack, false);
         }
-        if (!Files.isReadable(child)) {
-          throw new EggBuildException(Problem.UNREADABLE_FILE,
-              "file " + child + " cannot be read (check its permissions), or exclude it", child,
-              null);
-        }
         w.result.files.add(new SourceFile(eggPath, child,
-            name.endsWith(".py") ? Kind.MODULE : Kind.DATA));
+            name.endsWith(".py") ? Kind.MODULE : Kind.DATA, target.size()));
         if (rel.isEmpty() && name.endsWith(".py") && (w.project || w.prefix.isEmpty())) {
           w.result.topLevel.add(name.substring(0, name.length() - 3));
         }
@@ -264,15 +267,6 @@ public final class ProjectScanner {
       String rel, boolean inPackage, boolean included, boolean listedPackage, String name) {
     return (listedPackage && name.endsWith(".py")) || inPackage || included
         || includeMatches(rel, false);
-  }
-
-  private boolean excluded(String eggPath, boolean directory) {
-    for (Glob g : excludes) {
-      if (g.matches(eggPath, directory)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private boolean includeMatches(String rel, boolean directory) {
@@ -301,11 +295,12 @@ public final class ProjectScanner {
     }
   }
 
-  private static List<Path> list(Path dir) {
-    List<Path> names = new ArrayList<>();
+  /** Lists a folder's entries sorted by name, each name decoded once. */
+  private static void list(Path dir, List<Path> children, List<String> names) {
+    List<Map.Entry<String, Path>> entries = new ArrayList<>();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
       for (Path p : stream) {
-        names.add(p);
+        entries.add(Map.entry(p.getFileName().toString(), p));
       }
     } catch (InvalidPathException e) {
       throw new EggBuildException(Problem.INVALID_FILE_NAME,
@@ -316,8 +311,11 @@ public final class ProjectScanner {
       throw new EggBuildException(Problem.UNREADABLE_FILE,
           "folder " + dir + " cannot be read: " + e, dir, e);
     }
-    names.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-    return names;
+    entries.sort(Map.Entry.comparingByKey());
+    for (Map.Entry<String, Path> e : entries) {
+      names.add(e.getKey());
+      children.add(e.getValue());
+    }
   }
 
   private static BasicFileAttributes attributes(Path p, boolean follow) {

@@ -90,41 +90,77 @@ public final class ZipWriter {
    * @return the entry, ready for {@link #write}
    */
   public static Compressed compress(String name, byte[] content, int level) {
-    byte[] encodedName = name.getBytes(StandardCharsets.UTF_8);
-    if (encodedName.length > 0xFFFF) {
-      throw new IllegalArgumentException("entry name is too long for a ZIP file: " + name);
+    try (Compressor c = new Compressor(level)) {
+      return c.compress(name, content);
     }
-    boolean ascii = encodedName.length == name.length();
-    CRC32 crc = new CRC32();
-    crc.update(content);
-    byte[] data = content;
-    boolean deflated = false;
-    if (level != 0 && content.length > 0) {
-      byte[] out = deflate(content, level);
-      if (out.length < content.length) {
-        data = out;
-        deflated = true;
-      }
-    }
-    return new Compressed(encodedName, !ascii, deflated, data, crc.getValue(), content.length);
   }
 
-  private static byte[] deflate(byte[] content, int level) {
-    Deflater deflater = new Deflater(level, true);
-    try {
-      deflater.setInput(content);
-      deflater.finish();
-      byte[] buffer = new byte[Math.max(64, content.length + content.length / 8 + 64)];
-      int length = 0;
-      while (!deflater.finished()) {
-        if (length == buffer.length) {
-          buffer = Arrays.copyOf(buffer, buffer.length * 2);
-        }
-        length += deflater.deflate(buffer, length, buffer.length - length);
+  /**
+   * Compresses entries one after the other with one {@link Deflater} and one buffer. Not
+   * thread-safe; close it to free the deflater's native memory.
+   */
+  public static final class Compressor implements AutoCloseable {
+    private final int level;
+    private final Deflater deflater;
+    private final CRC32 crc = new CRC32();
+    private byte[] buffer = new byte[8 * 1024];
+
+    /**
+     * Creates a compressor.
+     *
+     * @param level the deflate level, 0 to 9
+     */
+    public Compressor(int level) {
+      this.level = level;
+      this.deflater = level == 0 ? null : new Deflater(level, true);
+    }
+
+    /**
+     * Compresses one entry (see {@link ZipWriter#compress}).
+     *
+     * @param name the entry name
+     * @param content the content
+     * @return the entry
+     */
+    public Compressed compress(String name, byte[] content) {
+      byte[] encodedName = name.getBytes(StandardCharsets.UTF_8);
+      if (encodedName.length > 0xFFFF) {
+        throw new IllegalArgumentException("entry name is too long for a ZIP file: " + name);
       }
-      return Arrays.copyOf(buffer, length);
-    } finally {
-      deflater.end();
+      boolean ascii = encodedName.length == name.length();
+      crc.reset();
+      crc.update(content);
+      byte[] data = content;
+      boolean deflated = false;
+      if (deflater != null && content.length > 0) {
+        deflater.reset();
+        deflater.setInput(content);
+        deflater.finish();
+        int length = 0;
+        while (!deflater.finished()) {
+          if (length == buffer.length) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+          }
+          length += deflater.deflate(buffer, length, buffer.length - length);
+        }
+        if (length < content.length) {
+          data = Arrays.copyOf(buffer, length);
+          deflated = true;
+        }
+      }
+      return new Compressed(encodedName, !ascii, deflated, data, crc.getValue(), content.length);
+    }
+
+    /** The level this compressor was made for. */
+    int level() {
+      return level;
+    }
+
+    @Override
+    public void close() {
+      if (deflater != null) {
+        deflater.end();
+      }
     }
   }
 
