@@ -45,3 +45,10 @@ hyperfine --warmup 2 --runs "$RUNS" --export-markdown "$WORK/results.md" --expor
   -n "python3 setup.py bdist_egg, default (byte-compiles)" \
      "cd $WORK/python && env -u PYTHONDONTWRITEBYTECODE $PYTHON setup.py -q bdist_egg -d $WORK/out"
 echo "Results: $WORK/results.md"
+
+# Python's in-process time (interpreter start excluded), to set next to EggBuildBenchmark's:
+# one build per process, the median of RUNS.
+SCRIPT="$PWD/egg-builder/src/bench/python_in_process.py"
+for i in $(seq "$RUNS"); do
+  (cd "$WORK/python" && PYTHONDONTWRITEBYTECODE=1 "$PYTHON" "$SCRIPT" "$WORK/out" 2>/dev/null)
+done | sort -n | awk '{a[NR]=$1} END {printf "python in-process bdist_egg (PYTHONDONTWRITEBYTECODE=1): median %d ms of %d runs (min %d, max %d)\n", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2), NR, a[1], a[NR]}'
