@@ -4,6 +4,11 @@ package io.github.scrapyd4j.egg;
  * What a deploy to several nodes does when some of them fail. Either way the deploy as a whole
  * fails ({@link DeployException}) and every node's outcome is reported; the policies differ in
  * what stays deployed.
+ *
+ * <pre>{@code
+ * Deployer deployer = Deployer.builder().policy(DeployPolicy.ALL_OR_NOTHING).build();
+ * deployer.deploy(Map.of("eu-1", eu, "us-1", us), "shop", version, egg);
+ * }</pre>
  */
 public enum DeployPolicy {
   /**

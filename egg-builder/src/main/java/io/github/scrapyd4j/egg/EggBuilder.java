@@ -154,6 +154,7 @@ public final class EggBuilder {
    *
    * @return the egg
    * @throws EggBuildException if the project cannot be packaged; nothing is written anywhere
+   * @throws ScrapyConfigException if {@code scrapy.cfg} does not parse
    */
   public Egg build() {
     Project project = resolveProject();

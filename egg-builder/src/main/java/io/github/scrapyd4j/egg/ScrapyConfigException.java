@@ -8,6 +8,16 @@ import java.util.Optional;
  * {@code scrapy.cfg} cannot be used: it does not parse the way Python's {@code ConfigParser} would
  * parse it, a value's {@code %} interpolation fails, or a deploy target is unknown or incomplete.
  * The message names the file, line, section or target, and says what to change.
+ *
+ * <pre>{@code
+ * try {
+ *   DeployTarget target = ScrapyConfig.find(Path.of(".")).target("prod");
+ * } catch (ScrapyConfigException e) {
+ *   // e.problem() == UNKNOWN_TARGET: the message lists the known targets;
+ *   // e.file() and e.line() point at a line Python's ConfigParser would refuse too
+ *   System.err.println(e.getMessage());
+ * }
+ * }</pre>
  */
 public class ScrapyConfigException extends ScrapydException {
   private static final long serialVersionUID = 1L;
