@@ -42,8 +42,13 @@ public final class Python {
 
   /** Why tests that need a module are skipped. */
   public static String missing(String module) {
-    return "no Python with '" + module + "' found (tried -Dscrapyd4j.python, python3 on the PATH"
-        + " and /usr/bin/python3); install Debian's python3-scrapy to run this test";
+    String property = System.getProperty("scrapyd4j.python", "");
+    if (!property.isBlank()) {
+      return "-Dscrapyd4j.python=" + property + " cannot import '" + module + "'";
+    }
+    return "neither python3 on the PATH nor /usr/bin/python3 can import '" + module
+        + "'; install Debian's python3-scrapy (apt-get install python3-scrapy) or give"
+        + " -Dscrapyd4j.python=<interpreter>";
   }
 
   private static Optional<String> find(String module) {
