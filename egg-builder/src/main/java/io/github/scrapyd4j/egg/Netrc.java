@@ -1,0 +1,354 @@
+package io.github.scrapyd4j.egg;
+
+import io.github.scrapyd4j.Credentials;
+import io.github.scrapyd4j.egg.ScrapyConfigException.Problem;
+import io.github.scrapyd4j.internal.Checks;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Credentials from a {@code .netrc} file, read the way Python's {@code netrc} module (3.11) reads
+ * it, which is where scrapyd-deploy looks when a target has no {@code username}: {@code machine
+ * HOST login USER password PASS} entries, a {@code default} entry for every other host, quoted
+ * tokens, {@code #} comments and {@code macdef} blocks.
+ *
+ * <pre>{@code
+ * Optional<Credentials> credentials = Netrc.loadDefault()
+ *     .flatMap(netrc -> netrc.credentialsFor("scrapyd.example.com"));
+ * }</pre>
+ *
+ * <p>Like Python, {@link #loadDefault()} ignores a {@code ~/.netrc} that other users can read or
+ * that belongs to someone else (scrapyd-deploy then sends no credentials); it logs a warning
+ * saying so.
+ */
+public final class Netrc {
+  private static final Logger LOG = LoggerFactory.getLogger(Netrc.class);
+
+  private final Map<String, String[]> hosts;
+  private final Path file;
+
+  private Netrc(Map<String, String[]> hosts, Path file) {
+    this.hosts = hosts;
+    this.file = file;
+  }
+
+  /**
+   * Parses {@code .netrc} text.
+   *
+   * @param text the file's content
+   * @return the parsed entries
+   * @throws ScrapyConfigException ({@link ScrapyConfigException.Problem#NETRC}) if it does not
+   *     parse, with Python's message
+   */
+  public static Netrc parse(String text) {
+    Checks.notNull("text", text);
+    return new Netrc(parseEntries(text, null), null);
+  }
+
+  /**
+   * Reads a {@code .netrc} file.
+   *
+   * @param file the file
+   * @return the parsed entries
+   * @throws ScrapyConfigException if the file cannot be read or does not parse
+   */
+  public static Netrc load(Path file) {
+    Checks.notNull("file", file);
+    return new Netrc(parseEntries(read(file), file), file);
+  }
+
+  /**
+   * Reads {@code ~/.netrc} (the {@code user.home} folder) as scrapyd-deploy does.
+   *
+   * @return the entries, empty when there is no such file or Python would ignore it (not only
+   *     readable by its owner, owned by someone else, or malformed; a warning is logged)
+   */
+  public static Optional<Netrc> loadDefault() {
+    return loadDefault(Path.of(System.getProperty("user.home"), ".netrc"));
+  }
+
+  /**
+   * Reads a file as Python reads the default {@code ~/.netrc}: ignored with a warning when Python
+   * would ignore it.
+   *
+   * @param file the file standing for {@code ~/.netrc}
+   * @return the entries, empty when the file is absent or would be ignored
+   */
+  public static Optional<Netrc> loadDefault(Path file) {
+    Checks.notNull("file", file);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      Netrc netrc = load(file);
+      String insecure = insecurity(file);
+      if (insecure != null && netrc.hasNonAnonymousLogin()) {
+        LOG.warn("Ignoring {}: {} (Python's netrc module, and so scrapyd-deploy, ignores it too)",
+            file, insecure);
+        return Optional.empty();
+      }
+      return Optional.of(netrc);
+    } catch (ScrapyConfigException e) {
+      LOG.warn("Ignoring {}: {}", file, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private boolean hasNonAnonymousLogin() {
+    for (String[] entry : hosts.values()) {
+      if (!entry[0].equals("anonymous")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Python's _security_check: owner must be the current user, no group or other access. */
+  private static String insecurity(Path file) {
+    try {
+      PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class);
+      String owner = attributes.owner().getName();
+      String user = System.getProperty("user.name");
+      if (user != null && !owner.equals(user)) {
+        return "its owner (" + owner + ") is not the current user (" + user + ")";
+      }
+      Set<PosixFilePermission> p = attributes.permissions();
+      for (PosixFilePermission permission : p) {
+        if (!permission.name().startsWith("OWNER_")) {
+          return "access permissions must restrict access to only the owner (chmod 600 " + file
+              + ")";
+        }
+      }
+      return null;
+    } catch (UnsupportedOperationException | IOException e) {
+      return null;
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      try {
+        return StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(java.nio.ByteBuffer.wrap(bytes))
+            .toString();
+      } catch (CharacterCodingException e) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+      }
+    } catch (IOException e) {
+      throw new ScrapyConfigException(Problem.UNREADABLE, file + " cannot be read: " + e, file, 0,
+          e);
+    }
+  }
+
+  /**
+   * The credentials for a host: its {@code machine} entry, else the {@code default} entry.
+   *
+   * @param host the host name, as in the URL (Python compares it exactly, in lower case)
+   * @return the credentials, empty if no entry applies or the entry has no login
+   */
+  public Optional<Credentials> credentialsFor(String host) {
+    Checks.notNull("host", host);
+    String[] entry = hosts.get(host);
+    if (entry == null) {
+      entry = hosts.get("default");
+    }
+    if (entry == null) {
+      return Optional.empty();
+    }
+    if (entry[0].isEmpty() || entry[0].indexOf(':') >= 0) {
+      LOG.warn("Ignoring the .netrc entry for {}: its login is {}", host,
+          entry[0].isEmpty() ? "empty" : "not usable for basic authentication (contains ':')");
+      return Optional.empty();
+    }
+    return Optional.of(Credentials.of(entry[0], entry[2]));
+  }
+
+  /**
+   * The file read.
+   *
+   * @return the file, empty when parsed from text
+   */
+  public Optional<Path> file() {
+    return Optional.ofNullable(file);
+  }
+
+  /** The hosts, never the passwords. */
+  @Override
+  public String toString() {
+    return "Netrc{file=" + file + ", hosts=" + hosts.keySet() + '}';
+  }
+
+  // ---- Port of Python 3.11 netrc._netrclex and netrc._parse ----
+
+  private static final class Lexer {
+    private final String text;
+    private int pos;
+    int lineno = 1;
+    private String pushback;
+
+    Lexer(String text) {
+      this.text = text;
+    }
+
+    private int readChar() {
+      if (pos >= text.length()) {
+        return -1;
+      }
+      char c = text.charAt(pos++);
+      if (c == '\n') {
+        lineno++;
+      }
+      return c;
+    }
+
+    /** Reads to the end of the line, like {@code instream.readline()}. */
+    String readLine() {
+      if (pos >= text.length()) {
+        return "";
+      }
+      int end = text.indexOf('\n', pos);
+      String line = end < 0 ? text.substring(pos) : text.substring(pos, end + 1);
+      pos = end < 0 ? text.length() : end + 1;
+      return line; // like Python, lines read this way do not advance lineno
+    }
+
+    private static boolean whitespace(int c) {
+      return c == '\n' || c == '\t' || c == '\r' || c == ' ';
+    }
+
+    String token() {
+      if (pushback != null) {
+        String t = pushback;
+        pushback = null;
+        return t;
+      }
+      StringBuilder token = new StringBuilder();
+      for (int c = readChar(); c >= 0; c = readChar()) {
+        if (whitespace(c)) {
+          continue;
+        }
+        if (c == '"') {
+          for (c = readChar(); c >= 0; c = readChar()) {
+            if (c == '"') {
+              return token.toString();
+            } else if (c == '\\') {
+              c = readChar();
+            }
+            if (c >= 0) {
+              token.append((char) c);
+            }
+          }
+        } else {
+          if (c == '\\') {
+            c = readChar();
+          }
+          if (c >= 0) {
+            token.append((char) c);
+          }
+          for (c = readChar(); c >= 0; c = readChar()) {
+            if (whitespace(c)) {
+              return token.toString();
+            } else if (c == '\\') {
+              c = readChar();
+            }
+            if (c >= 0) {
+              token.append((char) c);
+            }
+          }
+        }
+      }
+      return token.toString();
+    }
+
+    void push(String t) {
+      pushback = t;
+    }
+  }
+
+  private static Map<String, String[]> parseEntries(String text, Path file) {
+    Map<String, String[]> hosts = new HashMap<>();
+    Lexer lexer = new Lexer(text);
+    while (true) {
+      int savedLine = lexer.lineno;
+      String tt = lexer.token();
+      String entryName;
+      if (tt.isEmpty()) {
+        break;
+      } else if (tt.charAt(0) == '#') {
+        if (lexer.lineno == savedLine && tt.length() == 1) {
+          lexer.readLine();
+        }
+        continue;
+      } else if (tt.equals("machine")) {
+        entryName = lexer.token();
+      } else if (tt.equals("default")) {
+        entryName = "default";
+      } else if (tt.equals("macdef")) {
+        lexer.token();
+        while (true) {
+          String line = lexer.readLine();
+          if (line.isEmpty()) {
+            throw netrcError("Macro definition missing null line terminator.", file, lexer.lineno);
+          }
+          if (line.equals("\n")) {
+            break;
+          }
+        }
+        continue;
+      } else {
+        throw netrcError("bad toplevel token '" + tt + "'", file, lexer.lineno);
+      }
+      if (entryName.isEmpty()) {
+        throw netrcError("missing '" + tt + "' name", file, lexer.lineno);
+      }
+      String login = "";
+      String account = "";
+      String password = "";
+      while (true) {
+        int prevLine = lexer.lineno;
+        tt = lexer.token();
+        if (tt.startsWith("#")) {
+          if (lexer.lineno == prevLine) {
+            lexer.readLine();
+          }
+          continue;
+        }
+        if (tt.isEmpty() || tt.equals("machine") || tt.equals("default") || tt.equals("macdef")) {
+          hosts.put(entryName, new String[] {login, account, password});
+          lexer.push(tt);
+          break;
+        } else if (tt.equals("login") || tt.equals("user")) {
+          login = lexer.token();
+        } else if (tt.equals("account")) {
+          account = lexer.token();
+        } else if (tt.equals("password")) {
+          password = lexer.token();
+        } else {
+          throw netrcError("bad follower token '" + tt + "'", file, lexer.lineno);
+        }
+      }
+    }
+    return hosts;
+  }
+
+  private static ScrapyConfigException netrcError(String message, Path file, int line) {
+    return new ScrapyConfigException(Problem.NETRC,
+        message + " (" + (file == null ? "netrc text" : file.toString()) + ", line " + line + ")",
+        file, line, null);
+  }
+}

@@ -1,0 +1,413 @@
+package io.github.scrapyd4j.egg;
+
+import io.github.scrapyd4j.Credentials;
+import io.github.scrapyd4j.ScrapydClient;
+import io.github.scrapyd4j.internal.Checks;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What {@code scrapyd-deploy} does, done safely: reads {@code scrapy.cfg}, computes the version
+ * once, builds the egg once (in Java, or takes a prebuilt one), and deploys it with a {@link
+ * Deployer} to one target, to several, to all of them, or to a URL given in code.
+ *
+ * <pre>{@code
+ * ProjectDeploy deploy = ProjectDeploy.builder()
+ *     .findProject(Path.of("."))      // scrapy.cfg, from here up
+ *     .version("GIT")                 // -v; default: the target's version key, else epoch seconds
+ *     .build();
+ * DeployResult one = deploy.toTarget("prod");                    // scrapyd-deploy prod
+ * DeployResult all = deploy.toAllTargets();                      // scrapyd-deploy -a
+ * DeployResult url = deploy.toUrl(URI.create("http://localhost:6800"), null);  // needs project(...)
+ * Egg egg = deploy.buildEgg();                                   // --build-egg FILE
+ * }</pre>
+ *
+ * <p>It maps onto scrapyd-deploy's command line: {@code TARGET} is {@link #toTarget(String)},
+ * {@code -p} {@link Builder#project(String)}, {@code -v} {@link Builder#version(String)}, {@code
+ * -a} {@link #toAllTargets()}, {@code --egg FILE} {@link Builder#egg(Egg)} with {@link
+ * Egg#read(Path)}, {@code --build-egg FILE} {@link #buildEgg()} and {@link Egg#writeTo(Path)}.
+ * Unlike scrapyd-deploy, every target is checked (known, with a URL and a project) before the
+ * egg is built or anything is sent, and a failure on any target throws a {@link
+ * DeployException} after all targets were tried.
+ */
+public final class ProjectDeploy {
+  private static final Logger LOG = LoggerFactory.getLogger(ProjectDeploy.class);
+
+  private final ScrapyConfig configGiven;
+  private final Path start;
+  private final EggBuilder eggBuilder;
+  private final Egg egg;
+  private final String project;
+  private final String version;
+  private final VersionResolver versionResolver;
+  private final Deployer deployer;
+  private final Optional<Netrc> netrcGiven;
+  private final Consumer<ScrapydClient.Builder> clientOptions;
+
+  private ProjectDeploy(Builder b) {
+    this.configGiven = b.config;
+    this.start = b.start;
+    this.eggBuilder = b.eggBuilder;
+    this.egg = b.egg;
+    this.project = b.project;
+    this.version = b.version;
+    this.versionResolver = b.versionResolver;
+    this.deployer = b.deployer;
+    this.netrcGiven = b.netrc;
+    this.clientOptions = b.clientOptions;
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The project's configuration.
+   *
+   * @return the configuration given, or the one found from the start folder
+   * @throws ScrapyConfigException if no {@code scrapy.cfg} is found
+   */
+  public ScrapyConfig config() {
+    if (configGiven != null) {
+      return configGiven;
+    }
+    return ScrapyConfig.find(start != null ? start : Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * The deploy targets of {@code scrapy.cfg}.
+   *
+   * @return the targets by name, {@code default} first
+   */
+  public Map<String, DeployTarget> targets() {
+    return config().targets();
+  }
+
+  /**
+   * Builds the egg ({@code --build-egg}), or returns the prebuilt one.
+   *
+   * @return the egg
+   * @throws EggBuildException if the project cannot be packaged
+   */
+  public Egg buildEgg() {
+    return buildEgg(config());
+  }
+
+  private Egg buildEgg(ScrapyConfig cfg) {
+    if (egg != null) {
+      return egg;
+    }
+    EggBuilder builder = eggBuilder != null ? eggBuilder
+        : EggBuilder.builder().scrapyConfig(cfg).build();
+    return builder.build();
+  }
+
+  /**
+   * Deploys to one target of {@code scrapy.cfg} ({@code scrapyd-deploy TARGET}).
+   *
+   * @param target the target's name; {@code default} is {@code [deploy]}
+   * @return the outcome, when deployed
+   * @throws ScrapyConfigException if the target is unknown or has no URL or project
+   * @throws DeployException if the deploy fails
+   */
+  public DeployResult toTarget(String target) {
+    return toTargets(List.of(Checks.notNull("target", target)));
+  }
+
+  /**
+   * Deploys to every target of {@code scrapy.cfg} ({@code scrapyd-deploy -a}): one version, one
+   * egg, all targets in parallel.
+   *
+   * @return the outcomes, when deployed everywhere
+   * @throws ScrapyConfigException if there is no target, or one has no URL or project
+   * @throws DeployException if the deploy fails on any target
+   */
+  public DeployResult toAllTargets() {
+    ScrapyConfig cfg = config();
+    Map<String, DeployTarget> all = cfg.targets();
+    if (all.isEmpty()) {
+      throw new ScrapyConfigException(ScrapyConfigException.Problem.UNKNOWN_TARGET,
+          "no deploy target in " + cfg.file().map(Path::toString).orElse("scrapy.cfg")
+              + ": add [deploy] with a url, or [deploy:NAME] sections", cfg.file().orElse(null), 0,
+          null);
+    }
+    return deploy(cfg, new ArrayList<>(all.values()));
+  }
+
+  /**
+   * Deploys to some targets of {@code scrapy.cfg}, with one version and one egg.
+   *
+   * @param targets the targets' names
+   * @return the outcomes, when deployed everywhere
+   * @throws ScrapyConfigException if a target is unknown or has no URL or project
+   * @throws DeployException if the deploy fails on any target
+   */
+  public DeployResult toTargets(Collection<String> targets) {
+    Checks.notNull("targets", targets);
+    if (targets.isEmpty()) {
+      throw new IllegalArgumentException("targets must not be empty");
+    }
+    ScrapyConfig cfg = config();
+    Set<String> unique = new LinkedHashSet<>(targets);
+    List<DeployTarget> chosen = new ArrayList<>();
+    for (String name : unique) {
+      chosen.add(cfg.target(name));
+    }
+    return deploy(cfg, chosen);
+  }
+
+  /**
+   * Deploys to a Scrapyd given in code, outside {@code scrapy.cfg}'s targets. The project must be
+   * given with {@link Builder#project(String)}.
+   *
+   * @param url the Scrapyd base URL
+   * @param credentials the credentials, or {@code null} for none
+   * @return the outcome, when deployed
+   * @throws IllegalStateException if no project was given
+   * @throws DeployException if the deploy fails
+   */
+  public DeployResult toUrl(URI url, Credentials credentials) {
+    Checks.notNull("url", url);
+    if (project == null) {
+      throw new IllegalStateException(
+          "deploying to a URL needs the project name: give it with ProjectDeploy.Builder.project");
+    }
+    ScrapydClient.Builder b = ScrapydClient.builder().baseUri(url).credentials(credentials);
+    clientOptions.accept(b);
+    String resolved = versionResolver(null).resolve(version);
+    Egg theEgg = egg != null ? egg : eggBuilder != null ? eggBuilder.build() : buildEgg(config());
+    try (ScrapydClient client = b.build()) {
+      String name = client.baseUri().toString();
+      return deployer.deploy(List.of(DeployDestination.of(name, client, project)), resolved,
+          theEgg);
+    }
+  }
+
+  private DeployResult deploy(ScrapyConfig cfg, List<DeployTarget> targets) {
+    List<String> warnings = new ArrayList<>();
+    Map<DeployTarget, String> projects = new LinkedHashMap<>();
+    for (DeployTarget t : targets) {
+      t.uri();
+      String p = project != null ? project : t.project().orElseThrow(() ->
+          new ScrapyConfigException(ScrapyConfigException.Problem.MISSING_PROJECT,
+              "deploy target '" + t.name() + "' has no project: add project = <name> to its"
+                  + " section in scrapy.cfg, or give the project", cfg.file().orElse(null), 0,
+              null));
+      projects.put(t, Checks.project(p));
+    }
+    String rule = version;
+    if (rule == null) {
+      rule = targets.get(0).version().orElse(null);
+      Set<String> rules = new LinkedHashSet<>();
+      for (DeployTarget t : targets) {
+        rules.add(t.version().orElse("(timestamp)"));
+      }
+      if (rules.size() > 1) {
+        warnings.add("targets name different versions " + rules + "; all get the version of "
+            + targets.get(0).name() + ", as scrapyd-deploy -a does");
+      }
+    }
+    String resolved = versionResolver(cfg).resolve(rule);
+    LOG.info("Packing version {}", resolved);
+    Egg theEgg = buildEgg(cfg);
+
+    boolean needNetrc = targets.stream().anyMatch(t -> t.username().filter(u -> !u.isEmpty())
+        .isEmpty());
+    Optional<Netrc> netrc = netrcGiven != null ? netrcGiven
+        : needNetrc ? Netrc.loadDefault() : Optional.empty();
+    List<ScrapydClient> clients = new ArrayList<>();
+    try {
+      List<DeployDestination> destinations = new ArrayList<>();
+      for (DeployTarget t : targets) {
+        ScrapydClient.Builder b = t.clientBuilder(netrc);
+        clientOptions.accept(b);
+        ScrapydClient client = b.build();
+        clients.add(client);
+        destinations.add(DeployDestination.of(t.name(), client, projects.get(t)));
+      }
+      try {
+        DeployResult result = deployer.deploy(destinations, resolved, theEgg);
+        return warnings.isEmpty() ? result
+            : DeployResult.builder().from(result).addAllWarnings(warnings).build();
+      } catch (DeployException e) {
+        if (warnings.isEmpty()) {
+          throw e;
+        }
+        throw new DeployException(
+            DeployResult.builder().from(e.result()).addAllWarnings(warnings).build());
+      }
+    } finally {
+      for (ScrapydClient c : clients) {
+        c.close();
+      }
+    }
+  }
+
+  private VersionResolver versionResolver(ScrapyConfig cfg) {
+    if (versionResolver != null) {
+      return versionResolver;
+    }
+    VersionResolver.Builder b = VersionResolver.builder();
+    if (cfg != null) {
+      cfg.projectDir().ifPresent(b::directory);
+    }
+    return b.build();
+  }
+
+  /** Builds a {@link ProjectDeploy}. */
+  public static final class Builder {
+    private ScrapyConfig config;
+    private Path start;
+    private EggBuilder eggBuilder;
+    private Egg egg;
+    private String project;
+    private String version;
+    private VersionResolver versionResolver;
+    private Deployer deployer = Deployer.builder().build();
+    private Optional<Netrc> netrc;
+    private Consumer<ScrapydClient.Builder> clientOptions = b -> { };
+
+    private Builder() {}
+
+    /**
+     * The configuration to take targets (and, by default, the project folder and settings
+     * module) from.
+     *
+     * @param config the configuration
+     * @return this builder
+     */
+    public Builder config(ScrapyConfig config) {
+      this.config = Checks.notNull("config", config);
+      return this;
+    }
+
+    /**
+     * Finds {@code scrapy.cfg} from this folder up (the default, from the current folder).
+     *
+     * @param start the folder to start from
+     * @return this builder
+     */
+    public Builder findProject(Path start) {
+      this.start = Checks.notNull("start", start);
+      return this;
+    }
+
+    /**
+     * How to build the egg. Default: an {@link EggBuilder} for the configuration's project, with
+     * default options.
+     *
+     * @param eggBuilder the egg builder
+     * @return this builder
+     */
+    public Builder eggBuilder(EggBuilder eggBuilder) {
+      this.eggBuilder = Checks.notNull("eggBuilder", eggBuilder);
+      return this;
+    }
+
+    /**
+     * Deploys this egg instead of building one ({@code --egg FILE}).
+     *
+     * @param egg the egg, for example from {@link Egg#read(Path)}
+     * @return this builder
+     */
+    public Builder egg(Egg egg) {
+      this.egg = Checks.notNull("egg", egg);
+      return this;
+    }
+
+    /**
+     * The project name on Scrapyd, instead of each target's {@code project} ({@code -p}).
+     *
+     * @param project the project
+     * @return this builder
+     */
+    public Builder project(String project) {
+      this.project = Checks.project(project);
+      return this;
+    }
+
+    /**
+     * The version rule, instead of the target's {@code version} ({@code -v}): a version, or
+     * {@code GIT} or {@code HG} (see {@link VersionResolver}). Default: the (first) target's
+     * {@code version}, else epoch seconds.
+     *
+     * @param version the version or rule
+     * @return this builder
+     */
+    public Builder version(String version) {
+      this.version = Checks.notBlank("version", version);
+      return this;
+    }
+
+    /**
+     * How versions are computed. Default: a {@link VersionResolver} running in the project
+     * folder with the system clock.
+     *
+     * @param versionResolver the resolver
+     * @return this builder
+     */
+    public Builder versionResolver(VersionResolver versionResolver) {
+      this.versionResolver = Checks.notNull("versionResolver", versionResolver);
+      return this;
+    }
+
+    /**
+     * How each node is deployed. Default: {@code Deployer.builder().build()}.
+     *
+     * @param deployer the deployer
+     * @return this builder
+     */
+    public Builder deployer(Deployer deployer) {
+      this.deployer = Checks.notNull("deployer", deployer);
+      return this;
+    }
+
+    /**
+     * Where credentials of targets without {@code username} come from. Default: {@link
+     * Netrc#loadDefault()}, read only when a target needs it.
+     *
+     * @param netrc the {@code .netrc}, or empty for none
+     * @return this builder
+     */
+    public Builder netrc(Optional<Netrc> netrc) {
+      this.netrc = Checks.notNull("netrc", netrc);
+      return this;
+    }
+
+    /**
+     * Options applied to every client this deploy creates, such as timeouts.
+     *
+     * @param options applied to each client builder after its URI and credentials are set
+     * @return this builder
+     */
+    public Builder clientOptions(Consumer<ScrapydClient.Builder> options) {
+      this.clientOptions = Checks.notNull("options", options);
+      return this;
+    }
+
+    /**
+     * Builds the {@link ProjectDeploy}; nothing is read until a method of it is called.
+     *
+     * @return the deploy
+     */
+    public ProjectDeploy build() {
+      return new ProjectDeploy(this);
+    }
+  }
+}
