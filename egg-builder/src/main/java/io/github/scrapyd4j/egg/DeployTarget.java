@@ -125,7 +125,7 @@ public abstract class DeployTarget {
     Optional<String> username = username().filter(u -> !u.isEmpty());
     if (username.isPresent()) {
       if (username.get().indexOf(':') >= 0) {
-        throw new ScrapyConfigException(Problem.INVALID_URL, "deploy target '" + name()
+        throw new ScrapyConfigException(Problem.INVALID_CREDENTIALS, "deploy target '" + name()
             + "' has a username with ':', which HTTP basic authentication cannot carry", null, 0,
             null);
       }

@@ -48,6 +48,8 @@ public class ScrapyConfigException extends ScrapydException {
     INVALID_URL,
     /** The target has no {@code project} and none was given. */
     MISSING_PROJECT,
+    /** The target's {@code username} cannot be used (it holds a {@code :}). */
+    INVALID_CREDENTIALS,
     /** A {@code .netrc} file does not parse. */
     NETRC
   }

@@ -181,6 +181,11 @@ class ScrapyConfigTest {
     assertThat(cfg.target("d").credentials(Optional.of(netrc)))
         .contains(Credentials.of("alice", "n3trc"));
     assertThat(cfg.target("b").credentials(Optional.empty())).isEmpty();
+    ScrapyConfigException e = catchThrowableOfType(ScrapyConfigException.class,
+        () -> parse("[deploy]\nurl = http://h/\nusername = a:b\n").target("default")
+            .credentials(Optional.empty()));
+    assertThat(e.problem()).isEqualTo(Problem.INVALID_CREDENTIALS);
+    assertThat(e.getMessage()).contains("username with ':'");
   }
 
   @Test
