@@ -276,6 +276,23 @@ public final class ClusterClient implements AutoCloseable {
   }
 
   /**
+   * The clients of the nodes a filter selects, for tools that work per node, such as the egg
+   * builder's deployer ({@code deployer.deploy(cluster.clients(NodeFilter.tagged("eu")), ...)}).
+   * They belong to the cluster: do not close them.
+   *
+   * @param filter which nodes
+   * @return node id to client, in node order
+   * @throws IllegalArgumentException if the filter names a node the cluster does not have
+   */
+  public Map<String, ScrapydClient> clients(NodeFilter filter) {
+    Map<String, ScrapydClient> clients = new LinkedHashMap<>();
+    for (Member member : select(filter)) {
+      clients.put(member.node.id(), member.client);
+    }
+    return Collections.unmodifiableMap(clients);
+  }
+
+  /**
    * Adds a node while the cluster is in use.
    *
    * @param node the node
