@@ -119,8 +119,10 @@ public final class JobItems {
     FileAccess.Target t = files.target(Checks.notNull("job", job), FileAccess.Kind.ITEMS);
     HttpResponse<InputStream> response = files.open(t, null);
     InputStream in = response.body();
-    Parser<T> parser = new Parser<>(t, reader(type), null);
-    Deque<T> ready = new ArrayDeque<>();
+    // Items and malformed lines queue up in file order; a problem reaches the handler only when
+    // the stream gets to it, so items before it are handed out first.
+    Deque<Object> ready = new ArrayDeque<>();
+    Parser<T> parser = new Parser<>(t, reader(type), null, ready::addLast);
     LineSplitter splitter = new LineSplitter(parser.lines(ready::addLast));
     byte[] buffer = new byte[16384];
     Spliterator<T> items = new Spliterators.AbstractSpliterator<T>(
@@ -129,25 +131,34 @@ public final class JobItems {
 
       @Override
       public boolean tryAdvance(Consumer<? super T> action) {
-        while (ready.isEmpty() && !eof) {
-          int n;
-          try {
-            n = in.read(buffer);
-          } catch (IOException e) {
-            throw files.readFailed(t, e);
+        while (true) {
+          while (ready.isEmpty() && !eof) {
+            int n;
+            try {
+              n = in.read(buffer);
+            } catch (IOException e) {
+              throw files.readFailed(t, e);
+            }
+            if (n < 0) {
+              eof = true;
+              splitter.end();
+            } else if (n > 0) {
+              splitter.accept(ByteBuffer.wrap(buffer, 0, n));
+            }
           }
-          if (n < 0) {
-            eof = true;
-            splitter.end();
-          } else if (n > 0) {
-            splitter.accept(ByteBuffer.wrap(buffer, 0, n));
+          if (ready.isEmpty()) {
+            return false;
           }
+          Object next = ready.removeFirst();
+          if (next instanceof MalformedItemException) {
+            onMalformed.onMalformed((MalformedItemException) next);
+            continue;
+          }
+          @SuppressWarnings("unchecked")
+          T item = (T) next;
+          action.accept(item);
+          return true;
         }
-        if (ready.isEmpty()) {
-          return false;
-        }
-        action.accept(ready.removeFirst());
-        return true;
       }
     };
     return StreamSupport.stream(items, false).onClose(() -> {
@@ -250,7 +261,7 @@ public final class JobItems {
     Checks.notNull("action", action);
     FileAccess.Target t = files.target(Checks.notNull("job", job), FileAccess.Kind.ITEMS);
     AtomicLong items = new AtomicLong();
-    Parser<T> parser = new Parser<>(t, reader(type), items);
+    Parser<T> parser = new Parser<>(t, reader(type), items, onMalformed::onMalformed);
     LineSplitter splitter = new LineSplitter(parser.lines(action::accept));
     RangeCursor cursor = new RangeCursor(splitter, 0);
     return Follower.start(files, t, cursor, waiter, timeout).thenApply(done -> FollowResult.builder()
@@ -274,12 +285,15 @@ public final class JobItems {
     final FileAccess.Target target;
     final ObjectReader reader;
     final AtomicLong count;
+    final Consumer<MalformedItemException> problems;
     final AtomicLong malformed = new AtomicLong();
 
-    Parser(FileAccess.Target target, ObjectReader reader, AtomicLong count) {
+    Parser(FileAccess.Target target, ObjectReader reader, AtomicLong count,
+        Consumer<MalformedItemException> problems) {
       this.target = target;
       this.reader = reader;
       this.count = count;
+      this.problems = problems;
     }
 
     LineSplitter.Lines lines(Consumer<? super T> out) {
@@ -297,7 +311,7 @@ public final class JobItems {
             }
           } catch (IOException | RuntimeException e) {
             malformed.incrementAndGet();
-            onMalformed.onMalformed(new MalformedItemException(target.job, lineNumber,
+            problems.accept(new MalformedItemException(target.job, lineNumber,
                 new String(bytes, offset, length, StandardCharsets.UTF_8), files.baseUri(),
                 target.endpoint, e));
             return;
