@@ -224,7 +224,7 @@ public final class JobLogs {
   }
 
   private LogChunk suffix(FileAccess.Target t, int bytes) {
-    HttpResponse<InputStream> r = files.open(t, "bytes=-" + bytes);
+    HttpResponse<InputStream> r = files.openSuffix(t, bytes);
     FileAccess.ContentRange range = FileAccess.contentRange(r.headers());
     if (r.statusCode() == 416) {
       close(r);
@@ -255,7 +255,7 @@ public final class JobLogs {
     }
     FileAccess.Target t = files.target(Checks.notNull("job", job), FileAccess.Kind.LOG);
     int size = (int) Math.min(MAX_TAIL_CHUNK, Math.max(TAIL_CHUNK, (long) lines * 160));
-    HttpResponse<InputStream> r = files.open(t, "bytes=-" + size);
+    HttpResponse<InputStream> r = files.openSuffix(t, size);
     FileAccess.ContentRange range = FileAccess.contentRange(r.headers());
     if (r.statusCode() == 416) {
       close(r);

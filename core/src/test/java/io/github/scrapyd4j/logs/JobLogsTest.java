@@ -217,6 +217,30 @@ class JobLogsTest {
   }
 
   @Test
+  void aSuffixLongerThanTheFileWhichTwistedFailsWithA500IsReadWhole() {
+    wm.stubFor(get(LOG_PATH).withHeader("Range", equalTo("bytes=-100000"))
+        .willReturn(aResponse().withStatus(500).withBody("<html><b>Processing Failed</b></html>")));
+    wm.stubFor(get(LOG_PATH).withHeader("Range", absent()).willReturn(FULL.response()));
+    JobLogs logs = JobLogs.of(client(wm.baseUrl()));
+
+    LogChunk tail = logs.tail(JOB, 100_000);
+
+    assertThat(tail.bytes()).isEqualTo(FULL.body);
+    assertThat(tail.offset()).isZero();
+    assertThat(tail.totalSize()).hasValue(4428);
+  }
+
+  @Test
+  void otherErrorsOfASuffixRangeAreNotRetried() {
+    wm.stubFor(get(LOG_PATH).willReturn(aResponse().withStatus(403).withBody("forbidden")));
+
+    assertThatThrownBy(() -> JobLogs.of(client(wm.baseUrl())).tail(JOB, 10))
+        .isInstanceOfSatisfying(io.github.scrapyd4j.ScrapydHttpException.class,
+            e -> assertThat(e.statusCode()).isEqualTo(403));
+    wm.verify(1, getRequestedFor(urlPathEqualTo(LOG_PATH)));
+  }
+
+  @Test
   void lastLinesOfAShortLogWithoutFinalNewlineAreAllThere() {
     FakeScrapyd fake = fake();
     fake.put(LOG_PATH, "one\ntwo\r\nthree");
@@ -266,7 +290,8 @@ class JobLogsTest {
     fake.put(LOG_PATH, numberedLog(10, 1));
 
     assertThat(JobLogs.of(client(fake.url())).stats(JOB)).isEmpty();
-    assertThat(fake.requests()).hasSize(1);
+    assertThat(fake.requests()).containsExactly(
+        "GET " + LOG_PATH + " bytes=-65536", "GET " + LOG_PATH); // Twisted fails the first: 500
   }
 
   @Test

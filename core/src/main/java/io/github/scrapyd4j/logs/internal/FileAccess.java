@@ -147,13 +147,38 @@ public final class FileAccess {
     if (status == 200 || status == 206 || status == 416) {
       return response;
     }
-    String body;
-    try (InputStream in = response.body()) {
-      body = new String(in.readNBytes(16384), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      body = "";
+    throw error(t, request, status, readError(response), response.headers());
+  }
+
+  /**
+   * GET the last {@code n} bytes ({@code Range: bytes=-n}). Twisted's {@code static.File} (which
+   * serves Scrapyd's files; seen on Twisted 22.4) fails with 500 when the suffix is longer than the
+   * file, the file being empty included: then the whole file, shorter than {@code n}, is asked for
+   * instead, and a 200 answer is returned.
+   */
+  public HttpResponse<InputStream> openSuffix(Target t, long n) {
+    HttpRequest request = request(t, "bytes=-" + n).GET().build();
+    HttpResponse<InputStream> response = transport.execute(
+        new Exchange<>(t.endpoint, request, BodyHandlers.ofInputStream(), r -> r, true));
+    int status = response.statusCode();
+    if (status == 200 || status == 206 || status == 416) {
+      return response;
+    }
+    String body = readError(response);
+    if (status >= 500) {
+      LOG.debug("{} on {} answered {} to Range: bytes=-{} (Twisted fails on a suffix longer than "
+          + "the file): reading the whole file instead", t.endpoint, t.baseUri, status, n);
+      return open(t, null);
     }
     throw error(t, request, status, body, response.headers());
+  }
+
+  private static String readError(HttpResponse<InputStream> response) {
+    try (InputStream in = response.body()) {
+      return new String(in.readNBytes(16384), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   /** HEAD: the file's size, if the server tells it. */

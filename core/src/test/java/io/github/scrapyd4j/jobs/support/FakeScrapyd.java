@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 /**
  * A small stand-in for Scrapyd on 127.0.0.1: static files under {@code /logs/} and {@code /items/}
  * served the way Twisted's {@code static.File} does (206 with Content-Range, suffix ranges, 416
- * with {@code bytes *}{@code /size} past the end, 404 when missing), files that grow, shrink or
+ * with {@code bytes *}{@code /size} past the end, 404 when missing, and, like Twisted 22.4, a 500
+ * for a suffix range longer than the file), files that grow, shrink or
  * live on disk, and {@code status.json}/{@code listjobs.json} from job states the test sets. It
  * counts the body bytes it sends and records each request.
  */
@@ -259,7 +260,12 @@ public final class FakeScrapyd implements AutoCloseable {
     long last;
     if (m.group(1).isEmpty()) { // suffix
       long n = Long.parseLong(m.group(2));
-      first = Math.max(0, size - n);
+      if (n > size) {
+        // Twisted 22.4 seeks to size - n, a negative offset, and fails (as Scrapyd does).
+        send(ex, 500, "text/html", "<html><head><title>Processing Failed</title></head></html>");
+        return;
+      }
+      first = size - n;
       last = size - 1;
     } else {
       first = Long.parseLong(m.group(1));
