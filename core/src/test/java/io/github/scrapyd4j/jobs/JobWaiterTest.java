@@ -221,6 +221,21 @@ class JobWaiterTest {
   }
 
   @Test
+  void closingTheClientFailsAPendingWaitAtItsNextPoll() {
+    FakeScrapyd fake = fake();
+    fake.job("p", "s", "j1", "running");
+    ScrapydClient client = client(fake.url());
+    CompletableFuture<JobCompletion> wait = waiter(client).awaitAsync(JOB);
+    scheduler.awaitQueued(1);
+
+    client.close();
+    scheduler.drive(wait);
+
+    assertThatThrownBy(wait::join).cause().isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is closed");
+  }
+
+  @Test
   void blockingWaitReturnsOnceTheJobIsFinished() {
     FakeScrapyd fake = fake();
     fake.job("p", "s", "j1", "finished");

@@ -327,6 +327,23 @@ class JobLogsTest {
   }
 
   @Test
+  void aRunningJobsLogIsCountedPerLevelWithoutAVerdict() {
+    FakeScrapyd fake = fake();
+    fake.job("labbot", "pages", "myjob-1", "running");
+    String soFar = FULL.bodyText().substring(0, FULL.bodyText().indexOf("2026-11-23 18:27:14 [scrapy.core.engine]"));
+    fake.put(LOG_PATH, soFar + "2026-11-23 18:27:13 [scrapy.core.scraper] ERROR: Spider error processing <GET x>\n"
+        + "Traceback (most recent call last):\nValueError: boom\n");
+
+    JobOutcome outcome = JobLogs.of(client(fake.url())).outcome(JOB);
+
+    assertThat(outcome.verdict()).isEqualTo(JobOutcome.Verdict.IN_PROGRESS);
+    assertThat(outcome.summary().levelCounts()).containsEntry("ERROR", 1L).containsEntry("WARNING", 1L)
+        .containsEntry("INFO", 10L);
+    assertThat(outcome.summary().firstErrors()).singleElement().asString().contains("Spider error processing");
+    assertThat(outcome.stats()).isEmpty();
+  }
+
+  @Test
   void badArgumentsAreRejectedNamingThemBeforeAnyRequest() {
     JobLogs logs = JobLogs.of(client(wm.baseUrl()));
 
