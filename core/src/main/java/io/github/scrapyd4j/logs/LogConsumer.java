@@ -1,0 +1,91 @@
+package io.github.scrapyd4j.logs;
+
+import io.github.scrapyd4j.internal.Checks;
+import java.util.function.Consumer;
+
+/**
+ * Receives a log as text, decoded from UTF-8 (invalid bytes become U+FFFD), in chunks that may end
+ * anywhere (never inside a character). Calls never overlap; when following, they come from the
+ * client's threads.
+ *
+ * <pre>{@code
+ * logs.read(job, text -> System.out.print(text));                  // chunks
+ * logs.read(job, LogConsumer.lines(line -> System.out.println(line)));  // lines
+ * }</pre>
+ */
+@FunctionalInterface
+public interface LogConsumer {
+  /**
+   * The next text of the log.
+   *
+   * @param text a chunk of text
+   */
+  void onText(String text);
+
+  /**
+   * When following: the log file shrank or was replaced (its job id was reused), and the text
+   * that follows starts again from its beginning. The default does nothing.
+   */
+  default void onRestart() {}
+
+  /** The log has been read to its end (for a follow: the job finished). The default does nothing. */
+  default void onEnd() {}
+
+  /**
+   * A consumer that gets whole lines, without their {@code \n} or {@code \r\n}. An unterminated
+   * last line comes at the end; on a restart an incomplete line is dropped.
+   *
+   * @param onLine receives each line
+   * @return the consumer
+   */
+  static LogConsumer lines(Consumer<String> onLine) {
+    return lines(onLine, () -> {});
+  }
+
+  /**
+   * A consumer that gets whole lines, and is told of restarts.
+   *
+   * @param onLine receives each line
+   * @param onRestart runs when the log starts over
+   * @return the consumer
+   */
+  static LogConsumer lines(Consumer<String> onLine, Runnable onRestart) {
+    Checks.notNull("onLine", onLine);
+    Checks.notNull("onRestart", onRestart);
+    return new LogConsumer() {
+      private final StringBuilder partial = new StringBuilder();
+
+      @Override
+      public void onText(String text) {
+        int from = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', from)) {
+          String line;
+          if (partial.length() == 0) {
+            line = text.substring(from, i);
+          } else {
+            line = partial.append(text, from, i).toString();
+            partial.setLength(0);
+          }
+          onLine.accept(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+          from = i + 1;
+        }
+        partial.append(text, from, text.length());
+      }
+
+      @Override
+      public void onRestart() {
+        partial.setLength(0);
+        onRestart.run();
+      }
+
+      @Override
+      public void onEnd() {
+        if (partial.length() > 0) {
+          String line = partial.toString();
+          partial.setLength(0);
+          onLine.accept(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,234 @@
+package io.github.scrapyd4j.logs.internal;
+
+import io.github.scrapyd4j.ScrapydTransportException;
+import io.github.scrapyd4j.jobs.JobVanishedException;
+import io.github.scrapyd4j.jobs.JobWaitTimeoutException;
+import io.github.scrapyd4j.jobs.JobWaiter;
+import io.github.scrapyd4j.jobs.Polling;
+import io.github.scrapyd4j.jobs.internal.Futures;
+import io.github.scrapyd4j.jobs.internal.StateProbe;
+import io.github.scrapyd4j.model.JobState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows a growing file: polls it from the cursor's offset ({@code Range: bytes=<offset>-}), so
+ * each poll transfers only new bytes; when a poll brings nothing new it asks the job's state, and
+ * once the job is finished reads the rest once more and ends. Polls back off while nothing
+ * changes. No thread is held between polls.
+ */
+public final class Follower {
+  private static final Logger LOG = LoggerFactory.getLogger("io.github.scrapyd4j.logs");
+
+  /** Counts for the result. */
+  public static final class Done {
+    public final RangeCursor cursor;
+    public final int stateRequests;
+    public final JobState finalState;
+
+    Done(RangeCursor cursor, int stateRequests, JobState finalState) {
+      this.cursor = cursor;
+      this.stateRequests = stateRequests;
+      this.finalState = finalState;
+    }
+  }
+
+  private final FileAccess files;
+  private final FileAccess.Target target;
+  private final RangeCursor cursor;
+  private final JobWaiter waiter;
+  private final Polling polling;
+  private final CompletableFuture<Done> result = new CompletableFuture<>();
+  private Duration interval;
+  private boolean finalRead;
+  private JobVanishedException vanished;
+  private JobState lastState;
+  private Instant unknownSince;
+  private int unknownPolls;
+  private int failures;
+  private int stateRequests;
+
+  private Follower(FileAccess files, FileAccess.Target target, RangeCursor cursor, JobWaiter waiter) {
+    this.files = files;
+    this.target = target;
+    this.cursor = cursor;
+    this.waiter = waiter;
+    this.polling = waiter.polling();
+    this.interval = polling.initialInterval();
+  }
+
+  /**
+   * Starts following. The future completes when the job finished and the file was read to its
+   * end (the sink has then been ended), and fails with the sink's exception, a typed not-found when
+   * the job finished without the file, {@link JobVanishedException}, {@link
+   * JobWaitTimeoutException} after {@code timeout} (if not null), or the client's exceptions.
+   * Cancelling it stops the polling.
+   */
+  public static CompletableFuture<Done> start(FileAccess files, FileAccess.Target target,
+      RangeCursor cursor, JobWaiter waiter, Duration timeout) {
+    Follower f = new Follower(files, target, cursor, waiter);
+    if (timeout != null) {
+      waiter.scheduler().schedule(timeout, () -> f.result.completeExceptionally(
+          new JobWaitTimeoutException(target.job, timeout, f.lastState, files.baseUri())));
+    }
+    f.poll();
+    return f.result;
+  }
+
+  private void poll() {
+    if (result.isDone()) {
+      return;
+    }
+    CompletableFuture<FileAccess.Poll> poll;
+    try {
+      poll = files.poll(target, cursor);
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+      return;
+    }
+    poll.whenComplete((answer, error) -> {
+      try {
+        polled(answer, error);
+      } catch (RuntimeException | Error e) {
+        result.completeExceptionally(e);
+      }
+    });
+  }
+
+  private void polled(FileAccess.Poll answer, Throwable error) {
+    if (result.isDone()) {
+      return;
+    }
+    if (error != null) {
+      failed(Futures.unwrap(error));
+      return;
+    }
+    failures = 0;
+    switch (answer.kind) {
+      case DATA:
+        if (finalRead) {
+          end();
+        } else if (answer.delivered > 0) {
+          interval = polling.initialInterval();
+          waiter.scheduler().schedule(interval, this::poll);
+        } else {
+          checkState();
+        }
+        return;
+      case SHRUNK:
+        LOG.debug("{} on {} shrank to {} bytes (below offset {}): reading it from the start",
+            target.endpoint, files.baseUri(), answer.total, cursor.offset);
+        cursor.restart();
+        poll();
+        return;
+      case NOT_FOUND:
+        if (finalRead) {
+          RuntimeException notFound = target.notFound("");
+          if (vanished != null) {
+            vanished.addSuppressed(notFound);
+            result.completeExceptionally(vanished);
+          } else {
+            result.completeExceptionally(notFound);
+          }
+          return;
+        }
+        checkState();
+        return;
+      case NOTHING_NEW:
+      default:
+        if (finalRead) {
+          end();
+        } else {
+          checkState();
+        }
+    }
+  }
+
+  private void failed(Throwable cause) {
+    if (cause instanceof ScrapydTransportException && failures < polling.failureTolerance()) {
+      failures++;
+      LOG.debug("following {}: poll failed ({} of {} tolerated): {}", target.endpoint, failures,
+          polling.failureTolerance(), cause.getMessage());
+      later();
+      return;
+    }
+    result.completeExceptionally(cause);
+  }
+
+  private void later() {
+    Duration delay = interval;
+    interval = polling.next(interval);
+    waiter.scheduler().schedule(delay, this::poll);
+  }
+
+  private void checkState() {
+    stateRequests++;
+    CompletableFuture<StateProbe.Seen> probe;
+    try {
+      probe = StateProbe.probe(waiter.client(), target.job.project(), target.job.jobId());
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+      return;
+    }
+    probe.whenComplete((seen, error) -> {
+      try {
+        stateSeen(seen, error);
+      } catch (RuntimeException | Error e) {
+        result.completeExceptionally(e);
+      }
+    });
+  }
+
+  private void stateSeen(StateProbe.Seen seen, Throwable error) {
+    if (result.isDone()) {
+      return;
+    }
+    if (error != null) {
+      failed(Futures.unwrap(error));
+      return;
+    }
+    failures = 0;
+    Instant now = waiter.clock().instant();
+    if (seen.state.isEmpty()) {
+      if (unknownSince == null) {
+        unknownSince = now;
+        unknownPolls = 0;
+      }
+      unknownPolls++;
+      Duration unknownFor = Duration.between(unknownSince, now);
+      if (unknownPolls >= 2 && unknownFor.compareTo(polling.vanishGrace()) >= 0) {
+        vanished = new JobVanishedException(target.job, lastState, unknownFor, files.baseUri(),
+            seen.nodeName);
+        finalRead = true;
+        poll();
+        return;
+      }
+      later();
+      return;
+    }
+    unknownSince = null;
+    JobState state = seen.state.get();
+    if (state != lastState) {
+      interval = polling.initialInterval();
+      lastState = state;
+    }
+    if (state == JobState.FINISHED) {
+      finalRead = true;
+      poll();
+      return;
+    }
+    later();
+  }
+
+  private void end() {
+    cursor.sink.end();
+    if (vanished != null) {
+      result.completeExceptionally(vanished);
+    } else {
+      result.complete(new Done(cursor, stateRequests, lastState));
+    }
+  }
+}
