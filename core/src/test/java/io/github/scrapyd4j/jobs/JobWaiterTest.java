@@ -257,10 +257,13 @@ class JobWaiterTest {
     assertThat(scheduler.delays()).isEmpty();
   }
 
-  /** A client whose requests time out after 100 ms; the stubs below answer after 1 s. */
+  /**
+   * A client whose requests time out after 500 ms; the slow stubs below answer after 3 s (wide
+   * margins, so that a loaded machine neither times out a quick answer nor gets a slow one).
+   */
   private ScrapydClient impatient() {
     ScrapydClient c = ScrapydClient.builder().baseUri(wm.baseUrl()).retryPolicy(RetryPolicy.none())
-        .requestTimeout(Duration.ofMillis(100)).build();
+        .requestTimeout(Duration.ofMillis(500)).build();
     toClose.add(c);
     return c;
   }
@@ -268,7 +271,7 @@ class JobWaiterTest {
   @Test
   void aFailedPollWithinTheToleranceIsRetriedOnTheNextPoll() {
     wm.stubFor(get(urlPathEqualTo("/status.json")).inScenario("flaky").whenScenarioStateIs(STARTED)
-        .willReturn(Recording.json(status("running")).withFixedDelay(1000)).willSetStateTo("ok"));
+        .willReturn(Recording.json(status("running")).withFixedDelay(3000)).willSetStateTo("ok"));
     wm.stubFor(get(urlPathEqualTo("/status.json")).inScenario("flaky").whenScenarioStateIs("ok")
         .willReturn(Recording.json(status("finished"))));
     wm.stubFor(get(urlPathEqualTo("/listjobs.json")).willReturn(Recording.load("listjobs").response()));
@@ -282,7 +285,7 @@ class JobWaiterTest {
   @Test
   void failedPollsBeyondTheToleranceEndTheWait() {
     wm.stubFor(get(urlPathEqualTo("/status.json"))
-        .willReturn(Recording.json(status("running")).withFixedDelay(1000)));
+        .willReturn(Recording.json(status("running")).withFixedDelay(3000)));
 
     CompletableFuture<JobCompletion> wait = scheduler.drive(waiter(impatient()).awaitAsync(JOB));
 

@@ -286,11 +286,12 @@ public final class FakeScrapyd implements AutoCloseable {
       ex.sendResponseHeaders(status, -1);
       return;
     }
+    // Counted before it is written, so that a client that has read it always sees it counted.
+    bodyBytes.addAndGet(len);
     ex.sendResponseHeaders(status, len == 0 ? -1 : len);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(data, off, len);
     }
-    bodyBytes.addAndGet(len);
   }
 
   private void send(HttpExchange ex, int status, String type, String body) throws IOException {
