@@ -442,7 +442,7 @@ public final class ScrapydClient implements AutoCloseable {
      * @return this builder
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive("connectTimeout", timeout);
+      this.connectTimeout = Checks.positive("connectTimeout", timeout);
       return this;
     }
 
@@ -453,7 +453,7 @@ public final class ScrapydClient implements AutoCloseable {
      * @return this builder
      */
     public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = positive("requestTimeout", timeout);
+      this.requestTimeout = Checks.positive("requestTimeout", timeout);
       return this;
     }
 
@@ -465,7 +465,7 @@ public final class ScrapydClient implements AutoCloseable {
      * @return this builder
      */
     public Builder spiderListingTimeout(Duration timeout) {
-      this.spiderListingTimeout = positive("spiderListingTimeout", timeout);
+      this.spiderListingTimeout = Checks.positive("spiderListingTimeout", timeout);
       return this;
     }
 
@@ -586,13 +586,6 @@ public final class ScrapydClient implements AutoCloseable {
       return new ScrapydClient(this, config);
     }
 
-    private static Duration positive(String name, Duration timeout) {
-      Checks.notNull(name, timeout);
-      if (timeout.isZero() || timeout.isNegative()) {
-        throw new IllegalArgumentException(name + " must be positive, but was " + timeout);
-      }
-      return timeout;
-    }
 
     private static String decode(String text) {
       return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);

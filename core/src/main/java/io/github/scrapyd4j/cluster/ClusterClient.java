@@ -1020,7 +1020,7 @@ public final class ClusterClient implements AutoCloseable {
      * @return this builder
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive("connectTimeout", timeout);
+      this.connectTimeout = Checks.positive("connectTimeout", timeout);
       return this;
     }
 
@@ -1031,7 +1031,7 @@ public final class ClusterClient implements AutoCloseable {
      * @return this builder
      */
     public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = positive("requestTimeout", timeout);
+      this.requestTimeout = Checks.positive("requestTimeout", timeout);
       return this;
     }
 
@@ -1042,7 +1042,7 @@ public final class ClusterClient implements AutoCloseable {
      * @return this builder
      */
     public Builder spiderListingTimeout(Duration timeout) {
-      this.spiderListingTimeout = positive("spiderListingTimeout", timeout);
+      this.spiderListingTimeout = Checks.positive("spiderListingTimeout", timeout);
       return this;
     }
 
@@ -1089,7 +1089,7 @@ public final class ClusterClient implements AutoCloseable {
      * @return this builder
      */
     public Builder nodeTimeout(Duration timeout) {
-      this.nodeTimeout = positive("nodeTimeout", timeout);
+      this.nodeTimeout = Checks.positive("nodeTimeout", timeout);
       return this;
     }
 
@@ -1100,7 +1100,7 @@ public final class ClusterClient implements AutoCloseable {
      * @return this builder
      */
     public Builder deadline(Duration deadline) {
-      this.deadline = positive("deadline", deadline);
+      this.deadline = Checks.positive("deadline", deadline);
       return this;
     }
 
@@ -1191,12 +1191,5 @@ public final class ClusterClient implements AutoCloseable {
       return new ClusterClient(this);
     }
 
-    private static Duration positive(String name, Duration value) {
-      Checks.notNull(name, value);
-      if (value.isZero() || value.isNegative()) {
-        throw new IllegalArgumentException(name + " must be positive, but was " + value);
-      }
-      return value;
-    }
   }
 }

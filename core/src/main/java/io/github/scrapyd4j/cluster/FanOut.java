@@ -42,7 +42,7 @@ public final class FanOut {
    * @return a new fan-out
    */
   public FanOut withNodeTimeout(Duration timeout) {
-    return new FanOut(cluster, filter, positive("timeout", timeout), deadline);
+    return new FanOut(cluster, filter, Checks.positive("timeout", timeout), deadline);
   }
 
   /**
@@ -53,7 +53,7 @@ public final class FanOut {
    * @return a new fan-out
    */
   public FanOut withDeadline(Duration deadline) {
-    return new FanOut(cluster, filter, nodeTimeout, positive("deadline", deadline));
+    return new FanOut(cluster, filter, nodeTimeout, Checks.positive("deadline", deadline));
   }
 
   /**
@@ -178,13 +178,6 @@ public final class FanOut {
     return call(async -> async.status(project, jobId));
   }
 
-  private static Duration positive(String name, Duration value) {
-    Checks.notNull(name, value);
-    if (value.isZero() || value.isNegative()) {
-      throw new IllegalArgumentException(name + " must be positive, but was " + value);
-    }
-    return value;
-  }
 
   @Override
   public String toString() {

@@ -39,6 +39,21 @@ public final class Checks {
   }
 
   /**
+   * Checks a duration is positive.
+   *
+   * @param argument the argument's name
+   * @param value the value
+   * @return the value
+   */
+  public static java.time.Duration positive(String argument, java.time.Duration value) {
+    notNull(argument, value);
+    if (value.isZero() || value.isNegative()) {
+      throw new IllegalArgumentException(argument + " must be positive, but was " + value);
+    }
+    return value;
+  }
+
+  /**
    * Checks a project name: not blank, and usable as the folder name Scrapyd stores it under.
    *
    * @param value the project name
