@@ -94,7 +94,17 @@ public final class Responses {
 
   static ScrapydHttpException unexpectedStatus(
       URI baseUri, String endpoint, HttpResponse<?> response, String body, boolean sentCredentials) {
-    int status = response.statusCode();
+    return unexpectedStatus(
+        baseUri, endpoint, response.statusCode(), response.headers(), body, sentCredentials);
+  }
+
+  /**
+   * The exception for an HTTP status Scrapyd does not use for its answers: 401 becomes {@link
+   * ScrapydAuthenticationException} saying whether credentials were sent; a redirect names its
+   * target; a 404 hints at the base URI; the body is capped in the message.
+   */
+  public static ScrapydHttpException unexpectedStatus(URI baseUri, String endpoint, int status,
+      java.net.http.HttpHeaders headers, String body, boolean sentCredentials) {
     if (status == 401) {
       String hint =
           sentCredentials
@@ -109,7 +119,7 @@ public final class Responses {
       hint = " (is the base URI right? Scrapyd serves its API at the root of its site, such as "
           + "http://host:6800/, and an operator can disable endpoints)";
     } else if (status >= 300 && status < 400) {
-      hint = response.headers().firstValue("Location")
+      hint = headers.firstValue("Location")
           .map(location -> " (redirected to " + location + "; use that address as the base URI)")
           .orElse(" (a redirect, which the client does not follow)");
     }

@@ -1,6 +1,6 @@
 package io.github.scrapyd4j.logs.internal;
 
-import io.github.scrapyd4j.ScrapydAuthenticationException;
+import io.github.scrapyd4j.internal.Responses;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.ScrapydConnectionException;
 import io.github.scrapyd4j.ScrapydException;
@@ -44,7 +44,6 @@ public final class FileAccess {
       Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)", Pattern.CASE_INSENSITIVE);
   private static final Pattern UNSATISFIED =
       Pattern.compile("bytes\\s+\\*/(\\d+)", Pattern.CASE_INSENSITIVE);
-  private static final int SNIPPET = 300;
 
   /** Which file. */
   public enum Kind {
@@ -266,21 +265,8 @@ public final class FileAccess {
     if (status == 404) {
       return t.notFound(body);
     }
-    if (status == 401) {
-      boolean sent = request.headers().firstValue("Authorization").isPresent();
-      return new ScrapydAuthenticationException(t.endpoint + " on " + t.baseUri
-          + " was refused with HTTP 401 Unauthorized: " + (sent
-              ? "the username or password is wrong"
-              : "the node requires a username and password: give them to the client builder"),
-          body, t.baseUri, t.endpoint);
-    }
-    String hint = status >= 300 && status < 400
-        ? headers.firstValue("Location").map(l -> " (redirected to " + l + ")").orElse("")
-        : "";
-    String oneLine = body.strip().replaceAll("\\s+", " ");
-    return new ScrapydHttpException(t.endpoint + " on " + t.baseUri + " answered HTTP " + status
-        + hint + ": " + (oneLine.length() <= SNIPPET ? oneLine : oneLine.substring(0, SNIPPET) + "..."),
-        status, body, t.baseUri, t.endpoint);
+    boolean sent = request.headers().firstValue("Authorization").isPresent();
+    return Responses.unexpectedStatus(t.baseUri, t.endpoint, status, headers, body, sent);
   }
 
   // ------------------------------------------------------------------ polling
