@@ -39,6 +39,10 @@ import picocli.CommandLine.Parameters;
       SpidersCommand.class,
       JobsCommand.class,
       StatusCommand.class,
+      ScheduleCommand.class,
+      CancelCommand.class,
+      DelVersionCommand.class,
+      DelProjectCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
