@@ -43,6 +43,7 @@ import picocli.CommandLine.Parameters;
       CancelCommand.class,
       DelVersionCommand.class,
       DelProjectCommand.class,
+      DeployCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -85,6 +86,11 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");
     }
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    if (!debug) {
+      // The command prints these outcomes itself, in one line each.
+      System.setProperty("org.slf4j.simpleLogger.log.io.github.scrapyd4j.egg.Deployer", "error");
+      System.setProperty("org.slf4j.simpleLogger.log.io.github.scrapyd4j.cluster", "error");
+    }
     Env env = new Env(System.out, System.err, System.getenv(),
         Path.of(System.getProperty("user.home")), Path.of("").toAbsolutePath());
     System.exit(run(env, args));
