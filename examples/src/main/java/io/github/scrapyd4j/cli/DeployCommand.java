@@ -30,9 +30,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code scrapyd4j deploy [TARGET] [-p P] [-v V] [-a] [--build-egg FILE] [--egg FILE]}. */
 @Command(name = "deploy",
-    description = {"Build the Scrapy project's egg in Java and upload it, like scrapyd-deploy:",
-        "to a scrapy.cfg target (default: default), to several (-t a,b), to all (-a), or to",
-        "--url URL[,URL...] with -p. One egg and one version for every node, in parallel.",
+    description = {"Build the project's egg and upload it, like scrapyd-deploy.",
+        "Goes to a scrapy.cfg target (default: default), several (-t a,b), all (-a),",
+        "or --url URL[,URL...] with -p: one egg and one version, nodes in parallel.",
         "A version Scrapyd rejects is deleted again. Exit code 1 when any node failed."})
 final class DeployCommand implements Callable<Integer> {
   @ParentCommand

@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 
 /** {@code scrapyd4j jobs [-p P]}: listjobs.json, on one node or all. */
 @Command(name = "jobs",
-    description = {"List pending, running and finished jobs of a project, or of every project",
-        "(Scrapyd 1.3+). On several nodes, every node's jobs with a NODE column."})
+    description = {"List pending, running and finished jobs.",
+        "Without -p, every project's jobs (Scrapyd 1.3+).",
+        "On several nodes, every node's jobs, with a NODE column."})
 final class JobsCommand extends NodeCommand {
   @Option(names = {"-p", "--project"}, paramLabel = "PROJECT",
       description = "only this project's jobs (default: every project)")

@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
 /** {@code scrapyd4j schedule -p P SPIDER ...}: schedule.json; prints the job id. */
 @Command(name = "schedule",
     description = {"Schedule a spider run and print its job id.",
-        "On several nodes, --place chooses where: least-loaded (default), round-robin, or all",
-        "(the same job id on every node)."})
+        "On several nodes, --place chooses where: least-loaded (default),",
+        "round-robin, or all (the same job id on every node)."})
 final class ScheduleCommand extends NodeCommand {
   /** Where a job goes on several nodes. */
   enum Place {

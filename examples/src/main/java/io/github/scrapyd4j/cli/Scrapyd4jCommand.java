@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
     versionProvider = Scrapyd4jCommand.Version.class,
     description = {
       "Deploy, schedule and inspect Scrapy spiders on Scrapyd.",
-      "Without a command: print a node's status, projects and jobs (default http://localhost:6800)."
+      "Without a command: print a node's status, projects and jobs",
+      "(default URL: http://localhost:6800)."
     },
     subcommands = {
       TargetsCommand.class,
@@ -66,7 +67,7 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..1",
       paramLabel = "URL",
-      description = "Scrapyd to show when no command is given (default http://localhost:6800).")
+      description = "the Scrapyd to show when no command is given")
   String url;
 
   final Env env;

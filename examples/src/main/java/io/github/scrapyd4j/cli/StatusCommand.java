@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 /** {@code scrapyd4j status JOB [-p P]}: status.json, or listjobs.json before Scrapyd 1.5. */
 @Command(name = "status",
     description = {"Print a job's state: pending, running or finished.",
-        "Exit code 1 when no node knows the job. Before Scrapyd 1.5 (no status.json) -p is needed."})
+        "Exit code 1 when no node knows the job.",
+        "Before Scrapyd 1.5 (no status.json), -p is needed."})
 final class StatusCommand extends NodeCommand {
   @Parameters(paramLabel = "JOB", description = "the job id")
   String job;
