@@ -88,7 +88,11 @@ class LiveCliTest {
     assertThat(cli.run("jobs", "-t", "n0", "-p", project, "--json")).isZero();
     assertThat(cli.out()).contains("\"id\" : \"cli-1\"");
 
-    assertThat(cli.run("delversion", "-t", "n0", "r1")).isZero();
+    // Deleting a project's last version deletes the project too, so keep a second one.
+    assertThat(cli.run("deploy", "n0", "-v", "r2")).as(cli.err()).isZero();
+    assertThat(cli.run("delversion", "-t", "n0", "r1")).as(cli.err()).isZero();
+    assertThat(cli.run("versions", "-t", "n0")).isZero();
+    assertThat(cli.out()).isEqualTo("VERSION  LATEST\nr2       yes\n");
     assertThat(cli.run("delproject", "-t", "n0")).as(cli.err()).isZero();
     assertThat(cli.run("projects", "-t", "n0")).isZero();
     assertThat(cli.out()).doesNotContain(project);
