@@ -99,6 +99,9 @@ public final class StatusExample {
   private static String rootCause(Throwable e) {
     Throwable cause = e;
     while (cause.getCause() != null) {
+      if (cause.getCause() instanceof java.net.ConnectException) {
+        return "connection refused";
+      }
       cause = cause.getCause();
     }
     String message = cause.getMessage();

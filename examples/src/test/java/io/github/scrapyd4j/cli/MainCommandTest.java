@@ -62,7 +62,7 @@ class MainCommandTest {
     assertThat(cli.run("http://127.0.0.1:" + port)).isEqualTo(3);
 
     assertThat(cli.err().strip()).doesNotContain("\n")
-        .startsWith("No Scrapyd answers at http://127.0.0.1:" + port)
+        .startsWith("No Scrapyd answers at http://127.0.0.1:" + port + " (connection refused)")
         .contains("pip install scrapyd && scrapyd");
   }
 
