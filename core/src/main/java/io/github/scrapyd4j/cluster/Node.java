@@ -119,7 +119,7 @@ public abstract class Node {
         || baseUri().getHost() == null) {
       throw new IllegalArgumentException(
           "node " + id() + ": baseUri must be an http or https URI with a host, but was '"
-              + baseUri().getScheme() + "://" + baseUri().getRawAuthority() + "...'");
+              + baseUri().getScheme() + "://" + baseUri().getHost() + "...'");
     }
     if (capacity().isPresent() && capacity().getAsInt() < 1) {
       throw new IllegalArgumentException(

@@ -109,7 +109,7 @@ public final class Responses {
       String hint =
           sentCredentials
               ? "the username or password is wrong"
-              : "the node requires a username and password: give them to the client builder";
+              : "the node requires a username and password, and none were sent";
       return new ScrapydAuthenticationException(
           endpoint + " on " + baseUri + " was refused with HTTP 401 Unauthorized: " + hint, body,
           baseUri, endpoint);

@@ -538,6 +538,8 @@ class ClusterClientTest {
         .hasMessageContaining("duplicate node id 'a'");
     assertThatThrownBy(() -> Node.of("has space", "http://h")).hasMessageContaining("node id must be");
     assertThatThrownBy(() -> Node.of("a", "ftp://h")).hasMessageContaining("http or https");
+    assertThatThrownBy(() -> Node.of("a", "ftp://user:s3cret@h/")).hasMessageContaining("http or https")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
     assertThatThrownBy(() -> Node.builder().id("a").baseUri("http://h").capacity(0).build())
         .hasMessageContaining("capacity must be 1 or more");
   }

@@ -30,8 +30,16 @@ public final class StatusExample {
     System.exit(run(args, System.out, System.err));
   }
 
-  /** Runs the example; returns the process exit code. */
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  /**
+   * Runs the example.
+   *
+   * @param args the optional URL of the Scrapyd
+   * @param out where the overview is printed
+   * @param err where a failure is printed, in one line
+   * @return the process exit code: 0, 1 when Scrapyd answered with an error, 2 for a bad URL, 3
+   *     when no Scrapyd answers
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     String url = args.length > 0 ? args[0] : "http://localhost:6800";
     ScrapydClient.Builder builder = ScrapydClient.builder()
         .baseUri(url)
@@ -91,6 +99,9 @@ public final class StatusExample {
   private static String rootCause(Throwable e) {
     Throwable cause = e;
     while (cause.getCause() != null) {
+      if (cause.getCause() instanceof java.net.ConnectException) {
+        return "connection refused";
+      }
       cause = cause.getCause();
     }
     String message = cause.getMessage();

@@ -1,0 +1,213 @@
+package io.github.scrapyd4j.cli;
+
+import io.github.scrapyd4j.Credentials;
+import io.github.scrapyd4j.ScrapydClient;
+import io.github.scrapyd4j.cluster.ClusterClient;
+import io.github.scrapyd4j.cluster.Node;
+import io.github.scrapyd4j.egg.DeployTarget;
+import io.github.scrapyd4j.egg.Netrc;
+import io.github.scrapyd4j.egg.ScrapyConfig;
+import io.github.scrapyd4j.egg.ScrapyConfigException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/** The options every command that talks to Scrapyd shares: where it is and how to log in. */
+final class ConnectionOptions {
+  static final String DEFAULT_URL = "http://localhost:6800";
+
+  @Option(names = {"-t", "--target"}, split = ",", paramLabel = "NAME",
+      description = "scrapy.cfg deploy target(s) (default: default; without a scrapy.cfg, "
+          + DEFAULT_URL + "). Several run the command on each.")
+  List<String> targets = new ArrayList<>();
+
+  @Option(names = "--url", split = ",", paramLabel = "URL",
+      description = "Scrapyd URL(s) instead of targets. Several run the command on each.")
+  List<String> urls = new ArrayList<>();
+
+  @Option(names = "--username", paramLabel = "USER",
+      description = "user name (default: $SCRAPYD_USERNAME, else the target's, else ~/.netrc)")
+  String username;
+
+  @Option(names = "--password", paramLabel = "PASSWORD",
+      description = "password (default: $SCRAPYD_PASSWORD, else the target's, else ~/.netrc)")
+  String password;
+
+  @Option(names = "-C", paramLabel = "DIR",
+      description = "project folder to find scrapy.cfg from (default: the current folder)")
+  Path dir;
+
+  @Option(names = "--json", description = "print JSON instead of tables")
+  boolean json;
+
+  @Option(names = "--debug", description = "print stack traces of failures")
+  boolean debug;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+  boolean help;
+
+  /** The folder scrapy.cfg is searched from. */
+  Path projectDir(Scrapyd4jCommand.Env env) {
+    return dir == null ? env.workDir : env.workDir.resolve(dir);
+  }
+
+  /** scrapy.cfg, read like scrapyd-deploy reads it. */
+  ScrapyConfig config(Scrapyd4jCommand.Env env) {
+    return ScrapyConfig.loader().environment(env.environment).userHome(env.userHome)
+        .find(projectDir(env));
+  }
+
+  Optional<Netrc> netrc(Scrapyd4jCommand.Env env) {
+    return Netrc.loadDefault(env.userHome.resolve(".netrc"));
+  }
+
+  /** Credentials given on the command line or in the environment. */
+  Optional<Credentials> explicitCredentials(Scrapyd4jCommand.Env env) {
+    String user = username != null ? username : env.environment.get("SCRAPYD_USERNAME");
+    if (user == null || user.isEmpty()) {
+      if (password != null) {
+        throw new IllegalArgumentException("--password needs --username (or SCRAPYD_USERNAME)");
+      }
+      return Optional.empty();
+    }
+    String pass = password != null ? password
+        : env.environment.getOrDefault("SCRAPYD_PASSWORD", "");
+    return Optional.of(Credentials.of(user, pass));
+  }
+
+  /** The nodes named by the options, in order, with the project their target names. */
+  List<Endpoint> endpoints(Scrapyd4jCommand.Env env) {
+    if (!targets.isEmpty() && !urls.isEmpty()) {
+      throw new IllegalArgumentException("give --target or --url, not both");
+    }
+    Optional<Credentials> explicit = explicitCredentials(env);
+    List<Endpoint> endpoints = new ArrayList<>();
+    if (!urls.isEmpty()) {
+      Optional<Netrc> netrc = explicit.isPresent() ? Optional.empty() : netrc(env);
+      List<URI> uris = new ArrayList<>();
+      for (String url : urls) {
+        uris.add(parseUrl(url));
+      }
+      List<String> ids = urlIds(uris);
+      for (int i = 0; i < uris.size(); i++) {
+        URI uri = uris.get(i);
+        Optional<Credentials> creds = explicit.isPresent() || uri.getRawUserInfo() != null
+            ? explicit
+            : netrc.flatMap(n -> n.credentialsFor(uri.getHost().toLowerCase(Locale.ROOT)));
+        endpoints.add(new Endpoint(ids.get(i), uri, creds, Optional.empty()));
+      }
+      return endpoints;
+    }
+    ScrapyConfig cfg;
+    try {
+      cfg = config(env);
+    } catch (ScrapyConfigException e) {
+      if (targets.isEmpty() && e.problem() == ScrapyConfigException.Problem.NOT_FOUND) {
+        URI uri = URI.create(DEFAULT_URL);
+        endpoints.add(new Endpoint("localhost:6800", uri, explicit, Optional.empty()));
+        return endpoints;
+      }
+      throw e;
+    }
+    Set<String> names = new LinkedHashSet<>(targets.isEmpty() ? List.of("default") : targets);
+    Optional<Netrc> netrc = null;
+    for (String name : names) {
+      DeployTarget target = cfg.target(name);
+      Optional<Credentials> creds = explicit;
+      if (creds.isEmpty()) {
+        if (netrc == null) {
+          netrc = netrc(env);
+        }
+        creds = target.credentials(netrc);
+      }
+      endpoints.add(new Endpoint(name, target.uri(), creds, target.project()));
+    }
+    return endpoints;
+  }
+
+  /** Opens a client for one node, or a cluster client for several. */
+  Connection connect(Scrapyd4jCommand.Env env) {
+    List<Endpoint> endpoints = endpoints(env);
+    if (endpoints.size() == 1) {
+      Endpoint e = endpoints.get(0);
+      ScrapydClient.Builder b = ScrapydClient.builder().baseUri(e.uri)
+          .connectTimeout(Duration.ofSeconds(5));
+      e.credentials.ifPresent(b::credentials);
+      return new Connection(endpoints, b.build(), null);
+    }
+    ClusterClient.Builder b = ClusterClient.builder()
+        .connectTimeout(Duration.ofSeconds(5))
+        .healthCheckTick(Duration.ZERO);
+    for (Endpoint e : endpoints) {
+      Node.Builder node = Node.builder().id(e.id).baseUri(e.uri);
+      e.credentials.ifPresent(node::credentials);
+      b.node(node.build());
+    }
+    return new Connection(endpoints, null, b.build());
+  }
+
+  static URI parseUrl(String url) {
+    try {
+      URI uri = new URI(url.strip());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+        throw new IllegalArgumentException("--url must start with http:// or https:// and name a"
+            + " host, but was '" + Output.maskUrl(url) + "'");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(
+          "--url '" + Output.maskUrl(url) + "' is not a valid URL: " + e.getReason(), e);
+    }
+  }
+
+  /** host:port for each URL, or node-1..n when two would be the same. */
+  static List<String> urlIds(List<URI> uris) {
+    List<String> ids = new ArrayList<>();
+    for (URI uri : uris) {
+      int port = uri.getPort() != -1 ? uri.getPort()
+          : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+      ids.add(uri.getHost() + ":" + port);
+    }
+    if (new LinkedHashSet<>(ids).size() < ids.size()) {
+      ids.clear();
+      for (int i = 1; i <= uris.size(); i++) {
+        ids.add("node-" + i);
+      }
+    }
+    return ids;
+  }
+
+  /** One node: its id, where it is, how to log in, and the project its target names. */
+  static final class Endpoint {
+    final String id;
+    final URI uri;
+    final Optional<Credentials> credentials;
+    final Optional<String> project;
+
+    Endpoint(String id, URI uri, Optional<Credentials> credentials, Optional<String> project) {
+      this.id = id;
+      this.uri = uri;
+      this.credentials = credentials;
+      this.project = project;
+    }
+  }
+
+  static Map<String, Endpoint> byId(List<Endpoint> endpoints) {
+    Map<String, Endpoint> map = new LinkedHashMap<>();
+    for (Endpoint e : endpoints) {
+      map.put(e.id, e);
+    }
+    return map;
+  }
+}

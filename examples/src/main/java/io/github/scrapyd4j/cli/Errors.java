@@ -1,0 +1,91 @@
+package io.github.scrapyd4j.cli;
+
+import io.github.scrapyd4j.ScrapydApiException;
+import io.github.scrapyd4j.ScrapydAuthenticationException;
+import io.github.scrapyd4j.ScrapydException;
+import io.github.scrapyd4j.ScrapydTransportException;
+import io.github.scrapyd4j.cluster.NodeUnavailableException;
+import io.github.scrapyd4j.cluster.ScheduleOutcomeUnknownException;
+import io.github.scrapyd4j.egg.EggBuildException;
+import io.github.scrapyd4j.egg.ScrapyConfigException;
+import io.github.scrapyd4j.egg.VersionException;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Turns a failure into one line on stderr and an exit code; a stack trace only with --debug. */
+final class Errors implements IExecutionExceptionHandler {
+  private final Scrapyd4jCommand.Env env;
+
+  Errors(Scrapyd4jCommand.Env env) {
+    this.env = env;
+  }
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
+    boolean debug = parsed.subcommands().stream()
+        .anyMatch(p -> p.hasMatchedOption("--debug")) || parsed.hasMatchedOption("--debug");
+    env.err.println("scrapyd4j: " + oneLine(ex));
+    if (debug) {
+      ex.printStackTrace(env.err);
+    }
+    return exitCode(ex);
+  }
+
+  /** The exit code for a failure. */
+  static int exitCode(Throwable e) {
+    if (e instanceof ScrapydTransportException || e instanceof NodeUnavailableException
+        || e instanceof ScheduleOutcomeUnknownException) {
+      return Scrapyd4jCommand.UNREACHABLE;
+    }
+    if (e instanceof ScrapyConfigException || e instanceof IllegalArgumentException
+        || e instanceof IllegalStateException) {
+      return Scrapyd4jCommand.USAGE;
+    }
+    return Scrapyd4jCommand.FAILED;
+  }
+
+  /** The worst exit code of several failures: 3 when a node could not be reached, else 1. */
+  static int exitCode(Map<String, ? extends Throwable> failures) {
+    int code = Scrapyd4jCommand.OK;
+    for (Throwable t : failures.values()) {
+      code = Math.max(code, exitCode(t) == Scrapyd4jCommand.UNREACHABLE
+          ? Scrapyd4jCommand.UNREACHABLE : Scrapyd4jCommand.FAILED);
+    }
+    return code;
+  }
+
+  /** A failure in one line, without credentials (scrapyd4j's messages carry none). */
+  static String oneLine(Throwable e) {
+    String message;
+    if (e instanceof ScrapydAuthenticationException) {
+      message = e.getMessage() + " (give --username/--password, SCRAPYD_USERNAME/SCRAPYD_PASSWORD,"
+          + " or the target's username and password in scrapy.cfg)";
+    } else if (e instanceof ScrapydApiException) {
+      message = e.getMessage();
+    } else if (e instanceof ScrapydTransportException) {
+      message = e.getMessage() + hintStart();
+    } else if (e instanceof ScrapydException || e instanceof ScrapyConfigException
+        || e instanceof EggBuildException || e instanceof VersionException
+        || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+      message = e.getMessage();
+    } else {
+      message = e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+    if (message == null || message.isBlank()) {
+      message = e.getClass().getSimpleName();
+    }
+    String[] lines = message.strip().split("\\R");
+    if (lines.length == 1) {
+      return lines[0];
+    }
+    // Multi-line messages (Python tracebacks) end with the line that matters.
+    String last = lines[lines.length - 1].strip();
+    return lines[0].strip() + (last.isEmpty() || last.equals(lines[0].strip()) ? "" : " ... " + last);
+  }
+
+  private static String hintStart() {
+    return " (is Scrapyd running? start one with `pip install scrapyd && scrapyd`)";
+  }
+}

@@ -1,0 +1,116 @@
+package io.github.scrapyd4j.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.scrapyd4j.ScrapydException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Tables for people, JSON for scripts. */
+final class Output {
+  static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Output() {}
+
+  static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  static ArrayNode array(Collection<String> values) {
+    ArrayNode a = MAPPER.createArrayNode();
+    values.forEach(a::add);
+    return a;
+  }
+
+  static void json(PrintStream out, JsonNode node) {
+    try {
+      out.println(MAPPER.writeValueAsString(node));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * For several nodes: {"nodes": {id: answer}, "failures": {id: {"error", "message"}}}; for one
+   * node, its answer alone.
+   */
+  static <T> JsonNode perNode(Connection.PerNode<T> r, boolean cluster,
+      java.util.function.Function<T, JsonNode> each) {
+    if (!cluster) {
+      return each.apply(r.values.values().iterator().next());
+    }
+    ObjectNode root = object();
+    ObjectNode nodes = root.putObject("nodes");
+    r.values.forEach((id, v) -> nodes.set(id, each.apply(v)));
+    root.set("failures", failures(r.failures));
+    return root;
+  }
+
+  static ObjectNode failures(Map<String, ? extends Throwable> failures) {
+    ObjectNode f = object();
+    failures.forEach((id, e) -> f.putObject(id)
+        .put("error", e.getClass().getSimpleName())
+        .put("message", Errors.oneLine(e)));
+    return f;
+  }
+
+  /** Prints each node's failure on stderr, one line each; returns the exit code they make. */
+  static int reportFailures(PrintStream err, Map<String, ScrapydException> failures) {
+    failures.forEach((id, e) -> err.println("scrapyd4j: " + id + ": " + Errors.oneLine(e)));
+    return Errors.exitCode(failures);
+  }
+
+  /** Hides the password of a URL with user info. */
+  static String maskUrl(String url) {
+    return url == null ? null : url.replaceAll("//([^/@:]*):[^/@]*@", "//$1:****@");
+  }
+
+  /** A table with left-aligned columns separated by two spaces. */
+  static final class Table {
+    private final List<String[]> rows = new ArrayList<>();
+
+    Table(String... header) {
+      rows.add(header);
+    }
+
+    Table row(Object... cells) {
+      String[] r = new String[cells.length];
+      for (int i = 0; i < cells.length; i++) {
+        r[i] = cells[i] == null ? "-" : cells[i].toString();
+      }
+      rows.add(r);
+      return this;
+    }
+
+    boolean isEmpty() {
+      return rows.size() == 1;
+    }
+
+    void print(PrintStream out) {
+      int columns = rows.get(0).length;
+      int[] widths = new int[columns];
+      for (String[] r : rows) {
+        for (int i = 0; i < columns; i++) {
+          widths[i] = Math.max(widths[i], r[i].length());
+        }
+      }
+      for (String[] r : rows) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < columns; i++) {
+          line.append(r[i]);
+          if (i < columns - 1) {
+            line.append(" ".repeat(widths[i] - r[i].length() + 2));
+          }
+        }
+        out.println(line.toString().stripTrailing());
+      }
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package io.github.scrapyd4j.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.scrapyd4j.cluster.ClusterResult;
+import io.github.scrapyd4j.cluster.NodeFilter;
+import io.github.scrapyd4j.cluster.NodeSelector;
+import io.github.scrapyd4j.cluster.NodeSelectors;
+import io.github.scrapyd4j.cluster.Placement;
+import io.github.scrapyd4j.model.ScheduleRequest;
+import io.github.scrapyd4j.model.ScheduleResult;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code scrapyd4j schedule -p P SPIDER ...}: schedule.json; prints the job id. */
+@Command(name = "schedule",
+    description = {"Schedule a spider run and print its job id.",
+        "On several nodes, --place chooses where: least-loaded (default),",
+        "round-robin, or all (the same job id on every node)."})
+final class ScheduleCommand extends NodeCommand {
+  /** Where a job goes on several nodes. */
+  enum Place {
+    LEAST_LOADED("least-loaded"), ROUND_ROBIN("round-robin"), ALL("all");
+
+    final String name;
+
+    Place(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+
+    static Place parse(String value) {
+      for (Place p : values()) {
+        if (p.name.equals(value)) {
+          return p;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException(
+          "expected least-loaded, round-robin or all, but was '" + value + "'");
+    }
+  }
+
+  @Option(names = {"-p", "--project"}, paramLabel = "PROJECT",
+      description = "the project (default: the target's project)")
+  String project;
+
+  @Parameters(paramLabel = "SPIDER", description = "the spider to run")
+  String spider;
+
+  @Option(names = "--arg", paramLabel = "NAME=VALUE",
+      description = "a spider argument (repeatable); --arg setting=NAME=VALUE is a setting, as in"
+          + " scrapyd-client")
+  List<String> args = new ArrayList<>();
+
+  @Option(names = {"-s", "--setting"}, paramLabel = "NAME=VALUE",
+      description = "a Scrapy setting for this run (repeatable)")
+  List<String> settings = new ArrayList<>();
+
+  @Option(names = "--priority", paramLabel = "N", description = "queue priority (default 0)")
+  Double priority;
+
+  @Option(names = "--jobid", paramLabel = "ID", description = "the job id (default: Scrapyd's)")
+  String jobId;
+
+  @Option(names = "--version", paramLabel = "VERSION",
+      description = "the project version to run (default: the latest)")
+  String version;
+
+  @Option(names = "--place", paramLabel = "PLACE", converter = PlaceConverter.class,
+      description = "on several nodes: least-loaded, round-robin or all (default least-loaded)")
+  Place place = Place.LEAST_LOADED;
+
+  static final class PlaceConverter implements picocli.CommandLine.ITypeConverter<Place> {
+    @Override
+    public Place convert(String value) {
+      return Place.parse(value);
+    }
+  }
+
+  ScheduleRequest request(Connection c) {
+    ScheduleRequest.Builder b = ScheduleRequest.builder().project(c.project(project))
+        .spider(spider);
+    for (String arg : args) {
+      String[] kv = pair("--arg", arg);
+      if (kv[0].equals("setting") && kv[1].indexOf('=') > 0) {
+        String[] setting = pair("--arg setting=", kv[1]);
+        b.putSetting(setting[0], setting[1]);
+      } else {
+        b.putArg(kv[0], kv[1]);
+      }
+    }
+    for (String setting : settings) {
+      String[] kv = pair("--setting", setting);
+      b.putSetting(kv[0], kv[1]);
+    }
+    if (priority != null) {
+      b.priority(priority);
+    }
+    if (jobId != null) {
+      b.jobId(jobId);
+    }
+    if (version != null) {
+      b.version(version);
+    }
+    return b.build();
+  }
+
+  private static String[] pair(String option, String value) {
+    int eq = value.indexOf('=');
+    if (eq <= 0) {
+      throw new IllegalArgumentException(
+          option + " needs NAME=VALUE, but was '" + value + "'");
+    }
+    return new String[] {value.substring(0, eq), value.substring(eq + 1)};
+  }
+
+  @Override
+  int run(Connection c) {
+    ScheduleRequest request = request(c);
+    if (!c.isCluster()) {
+      ScheduleResult r = c.single.schedule(request);
+      if (conn.json) {
+        Output.json(env().out, json(r));
+      } else {
+        env().out.println(r.jobId());
+      }
+      return Scrapyd4jCommand.OK;
+    }
+    Connection.PerNode<ScheduleResult> r = new Connection.PerNode<>();
+    if (place == Place.ALL) {
+      ClusterResult<ScheduleResult> all = c.cluster.scheduleOnAll(request, NodeFilter.all());
+      for (ConnectionOptions.Endpoint e : c.endpoints) {
+        all.get(e.id).ifPresent(v -> r.values.put(e.id, v));
+        if (all.failures().containsKey(e.id)) {
+          r.failures.put(e.id, all.failures().get(e.id));
+        }
+      }
+    } else {
+      NodeSelector selector = place == Place.ROUND_ROBIN ? NodeSelectors.roundRobin()
+          : NodeSelectors.leastLoaded();
+      Placement placed = c.cluster.schedule(request, selector);
+      r.values.put(placed.nodeId(), placed.result());
+    }
+    return print(c, r, ScheduleCommand::json, () -> {
+      Output.Table t = new Output.Table("NODE", "JOB");
+      r.values.forEach((node, s) -> t.row(node, s.jobId()));
+      if (!t.isEmpty()) {
+        t.print(env().out);
+      }
+    });
+  }
+
+  static ObjectNode json(ScheduleResult r) {
+    return Output.object().put("node_name", r.nodeName()).put("job_id", r.jobId())
+        .put("project", r.project()).put("spider", r.spider());
+  }
+}

@@ -1,0 +1,220 @@
+package io.github.scrapyd4j.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.scrapyd4j.egg.Egg;
+import io.github.scrapyd4j.testing.Forms;
+import io.github.scrapyd4j.testing.Recording;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeployCommandTest {
+  @RegisterExtension
+  static WireMockExtension wm =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @RegisterExtension
+  static WireMockExtension wm2 =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @TempDir
+  Path temp;
+
+  CliTestSupport cli;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    cli = new CliTestSupport(temp);
+    Path pkg = Files.createDirectories(cli.workDir.resolve("labbot/spiders"));
+    Files.writeString(cli.workDir.resolve("labbot/__init__.py"), "");
+    Files.writeString(cli.workDir.resolve("labbot/settings.py"), "BOT_NAME = 'labbot'\n");
+    Files.writeString(pkg.resolve("__init__.py"), "");
+    Files.writeString(pkg.resolve("echo.py"), "import scrapy\n");
+  }
+
+  void scrapyCfg() throws Exception {
+    cli.scrapyCfg("[settings]\ndefault = labbot.settings\n\n"
+        + "[deploy]\nurl = " + wm.baseUrl() + "/\nproject = labbot\n"
+        + "username = admin\npassword = hunter2\n\n"
+        + "[deploy:second]\nurl = " + wm2.baseUrl() + "/\n");
+  }
+
+  static void stubHealthyNode(WireMockExtension server) {
+    server.stubFor(get(urlPathEqualTo("/listversions.json"))
+        .willReturn(Recording.load("listversions").response()));
+    server.stubFor(post(urlPathEqualTo("/addversion.json"))
+        .willReturn(Recording.load("addversion_r2").response()));
+  }
+
+  static LoggedRequest upload(WireMockExtension server) {
+    List<LoggedRequest> uploads = server.findAll(postRequestedFor(urlPathEqualTo("/addversion.json")));
+    assertThat(uploads).hasSize(1);
+    return uploads.get(0);
+  }
+
+  static String part(LoggedRequest request, String name) {
+    return request.getPart(name).getBody().asString();
+  }
+
+  @Test
+  void deployToTheDefaultTargetUploadsTheBuiltEggWithTheVersion() throws Exception {
+    scrapyCfg();
+    stubHealthyNode(wm);
+
+    assertThat(cli.run("deploy", "-v", "r2")).isZero();
+
+    assertThat(cli.out()).contains("Project labbot, version r2, egg ")
+        .containsPattern("default +" + wm.baseUrl() + "/ +deployed +4 +yes +-");
+    assertThat(cli.err()).isEmpty();
+    LoggedRequest up = upload(wm);
+    assertThat(part(up, "project")).isEqualTo("labbot");
+    assertThat(part(up, "version")).isEqualTo("r2");
+    Egg egg = Egg.of(up.getPart("egg").getBody().asBytes());
+    assertThat(egg.entryNames()).contains("labbot/settings.py", "labbot/spiders/echo.py");
+    assertThat(egg.settingsModule()).contains("labbot.settings");
+    assertThat(up.getHeader("Authorization")).startsWith("Basic ");
+    assertThat(wm2.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void deployAllTargetsSendsOneEggAndOneVersionToEachAsJson() throws Exception {
+    scrapyCfg();
+    stubHealthyNode(wm);
+    stubHealthyNode(wm2);
+
+    assertThat(cli.run("deploy", "-a", "-v", "r2", "--json")).isZero();
+
+    JsonNode j = new ObjectMapper().readTree(cli.out());
+    assertThat(j.get("succeeded").asBoolean()).isTrue();
+    assertThat(j.get("version").asText()).isEqualTo("r2");
+    assertThat(j.get("outcomes").size()).isEqualTo(2);
+    assertThat(j.get("outcomes").get(1).get("name").asText()).isEqualTo("second");
+    assertThat(j.get("outcomes").get(1).get("status").asText()).isEqualTo("DEPLOYED");
+    assertThat(j.get("outcomes").get(1).get("spiders").asInt()).isEqualTo(4);
+    byte[] first = upload(wm).getPart("egg").getBody().asBytes();
+    byte[] second = upload(wm2).getPart("egg").getBody().asBytes();
+    assertThat(first).isEqualTo(second);
+    assertThat(part(upload(wm2), "version")).isEqualTo("r2");
+  }
+
+  @Test
+  void aRejectedEggOnOneTargetExitsOneAndSaysWhatBecameOfTheVersion() throws Exception {
+    scrapyCfg();
+    stubHealthyNode(wm);
+    wm2.stubFor(get(urlPathEqualTo("/listversions.json"))
+        .willReturn(Recording.load("listversions").response()));
+    wm2.stubFor(post(urlPathEqualTo("/addversion.json"))
+        .willReturn(Recording.load("addversion_noentry").response()));
+    wm2.stubFor(post(urlPathEqualTo("/delversion.json"))
+        .willReturn(Recording.load("delversion_ok").response()));
+    wm.stubFor(post(urlPathEqualTo("/delversion.json"))
+        .willReturn(Recording.load("delversion_ok").response()));
+
+    assertThat(cli.run("deploy", "-a", "-v", "r2")).isEqualTo(1);
+
+    assertThat(cli.out()).containsPattern("second +" + wm2.baseUrl() + "/ +failed");
+    assertThat(cli.err()).contains("scrapyd4j: deploy failed on 1 of 2 node(s)")
+        .doesNotContain("\tat ").doesNotContain("hunter2");
+    assertThat(Forms.decode(wm2.findAll(postRequestedFor(urlPathEqualTo("/delversion.json")))
+        .get(0).getBodyAsString())).containsExactly(entry("project", "labbot"),
+            entry("version", "r2"));
+  }
+
+  @Test
+  void anUnreachableTargetExitsThree() throws Exception {
+    cli.scrapyCfg("[settings]\ndefault = labbot.settings\n\n"
+        + "[deploy:dead]\nurl = http://127.0.0.1:" + ReadCommandsTest.deadPort()
+        + "/\nproject = labbot\n");
+
+    assertThat(cli.run("deploy", "dead", "-v", "r2")).isEqualTo(3);
+
+    assertThat(cli.out()).containsPattern("dead +http://127.0.0.1:\\d+/ +failed");
+  }
+
+  @Test
+  void buildEggWritesTheEggAndUploadsNothing() throws Exception {
+    scrapyCfg();
+
+    assertThat(cli.run("deploy", "--build-egg", "out.egg")).isZero();
+
+    Path file = cli.workDir.resolve("out.egg");
+    Egg egg = Egg.read(file);
+    assertThat(egg.settingsModule()).contains("labbot.settings");
+    assertThat(cli.out()).startsWith("Built " + file + " (" + egg.size() + " bytes, sha256 "
+        + egg.sha256() + ")");
+    assertThat(wm.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void aPrebuiltEggGoesToAUrlWithTheProjectGiven() throws Exception {
+    scrapyCfg();
+    assertThat(cli.run("deploy", "--build-egg", "out.egg")).isZero();
+    byte[] built = Files.readAllBytes(cli.workDir.resolve("out.egg"));
+    stubHealthyNode(wm2);
+
+    assertThat(cli.run("deploy", "--egg", "out.egg", "--url", wm2.baseUrl(), "-p", "labbot",
+        "-v", "r2")).isZero();
+
+    LoggedRequest up = upload(wm2);
+    assertThat(up.getPart("egg").getBody().asBytes()).isEqualTo(built);
+    assertThat(part(up, "project")).isEqualTo("labbot");
+    assertThat(up.getHeader("Authorization")).isNull();
+  }
+
+  @Test
+  void deployToAUrlWithoutAProjectIsAUsageError() throws Exception {
+    scrapyCfg();
+
+    assertThat(cli.run("deploy", "--url", wm.baseUrl())).isEqualTo(2);
+
+    assertThat(cli.err().strip()).isEqualTo("scrapyd4j: deploying to --url needs -p PROJECT");
+  }
+
+  @Test
+  void anUnknownTargetIsAUsageError() throws Exception {
+    scrapyCfg();
+
+    assertThat(cli.run("deploy", "nope")).isEqualTo(2);
+
+    assertThat(cli.err()).startsWith("scrapyd4j: Unknown target: nope").contains("second");
+  }
+
+  @Test
+  void outsideAProjectSaysSo() {
+    assertThat(cli.run("deploy", "-C", "..")).isEqualTo(2);
+    assertThat(cli.err().strip()).doesNotContain("\n").startsWith("scrapyd4j: ")
+        .contains("scrapy.cfg");
+  }
+
+  @Test
+  void aVersionThatIsNotTheLatestIsAWarning() throws Exception {
+    scrapyCfg();
+    wm.stubFor(get(urlPathEqualTo("/listversions.json"))
+        .willReturn(Recording.json("{\"versions\": [\"r9\"], \"status\": \"ok\","
+            + " \"node_name\": \"vm\"}")));
+    wm.stubFor(post(urlPathEqualTo("/addversion.json"))
+        .willReturn(Recording.load("addversion_r2").response()));
+
+    assertThat(cli.run("deploy", "-v", "r2")).isZero();
+
+    assertThat(cli.out()).containsPattern("default +\\S+ +deployed +4 +no");
+    assertThat(new String(cli.err().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+        .startsWith("scrapyd4j: warning: default: version r2 will not be the latest");
+  }
+}
