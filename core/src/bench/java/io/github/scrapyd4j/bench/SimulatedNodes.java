@@ -1,23 +1,36 @@
 package io.github.scrapyd4j.bench;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Many simulated Scrapyd nodes on loopback: one HTTP server, one path prefix per node
- * ({@code /node-17/listjobs.json}), each answering after a fixed delay; and optionally a socket that
- * accepts connections and never answers.
+ * Many simulated Scrapyd nodes on loopback, one path prefix per node ({@code /node-17/...}), each
+ * request answered with a small listjobs body after a fixed delay, connections kept alive; and
+ * optionally a socket that accepts connections and never answers.
+ *
+ * <p>The server is one non-blocking selector thread and one timer thread, so that it costs as
+ * little CPU as possible: with the JDK's {@code HttpServer} (a dispatcher thread and a pool)
+ * the simulated side itself was most of what 200 concurrent requests measured on two cores.
  */
 final class SimulatedNodes implements AutoCloseable {
   static final byte[] LISTJOBS = ("{\"pending\": [], \"running\": [], \"finished\": [{\"id\": \"j1\","
@@ -25,46 +38,36 @@ final class SimulatedNodes implements AutoCloseable {
       + " \"end_time\": \"2026-11-23 18:27:14.536343\", \"log_url\": \"/logs/p/s/j1.log\","
       + " \"items_url\": null}], \"status\": \"ok\", \"node_name\": \"sim\"}\n").getBytes(StandardCharsets.UTF_8);
 
-  private final HttpServer server;
-  private final ExecutorService pool;
-  private final ScheduledExecutorService timer;
+  private final int nodes;
+  private final int delayMillis;
+  private final byte[] response;
+  private final ServerSocketChannel server;
+  private final Selector selector;
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "simulated-node-timer");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+  private volatile boolean open = true;
   private final ServerSocket blackHole;
   private final List<Socket> held = new ArrayList<>();
-  private final int nodes;
 
   SimulatedNodes(int nodes, int delayMillis, boolean withBlackHole) throws IOException {
     this.nodes = nodes;
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4096);
-    pool = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "simulated-node");
-      t.setDaemon(true);
-      return t;
-    });
-    // Answers come from a timer after the delay, not from a thread sleeping per request, so that
-    // 200 slow nodes do not mean 200 threads waking at once on the benchmark machine.
-    timer = Executors.newScheduledThreadPool(2, r -> {
-      Thread t = new Thread(r, "simulated-node-timer");
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(pool);
-    for (int i = 0; i < nodes; i++) {
-      server.createContext("/node-" + i + "/", exchange -> {
-        exchange.getRequestBody().readAllBytes();
-        timer.schedule(() -> {
-          try {
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, LISTJOBS.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-              out.write(LISTJOBS);
-            }
-          } catch (IOException e) {
-            exchange.close();
-          }
-        }, delayMillis, TimeUnit.MILLISECONDS);
-      });
-    }
-    server.start();
+    this.delayMillis = delayMillis;
+    byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+        + LISTJOBS.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    response = Arrays.copyOf(head, head.length + LISTJOBS.length);
+    System.arraycopy(LISTJOBS, 0, response, head.length, LISTJOBS.length);
+    selector = Selector.open();
+    server = ServerSocketChannel.open();
+    server.bind(new InetSocketAddress("127.0.0.1", 0), 4096);
+    server.configureBlocking(false);
+    server.register(selector, SelectionKey.OP_ACCEPT);
+    Thread loop = new Thread(this::serve, "simulated-nodes");
+    loop.setDaemon(true);
+    loop.start();
     if (withBlackHole) {
       blackHole = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"));
       Thread acceptor = new Thread(() -> {
@@ -86,10 +89,85 @@ final class SimulatedNodes implements AutoCloseable {
     }
   }
 
+  /** A connection's unread request text and answers waiting to be written. */
+  private static final class Connection {
+    final StringBuilder in = new StringBuilder();
+    final Deque<ByteBuffer> out = new ArrayDeque<>();
+  }
+
+  private void serve() {
+    ByteBuffer buffer = ByteBuffer.allocate(8192);
+    while (open) {
+      try {
+        selector.select(50);
+        for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+          task.run();
+        }
+        for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
+          SelectionKey key = it.next();
+          it.remove();
+          if (!key.isValid()) {
+            continue;
+          }
+          if (key.isAcceptable()) {
+            SocketChannel channel = server.accept();
+            if (channel != null) {
+              channel.configureBlocking(false);
+              channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+              channel.register(selector, SelectionKey.OP_READ, new Connection());
+            }
+            continue;
+          }
+          SocketChannel channel = (SocketChannel) key.channel();
+          Connection connection = (Connection) key.attachment();
+          if (key.isReadable()) {
+            buffer.clear();
+            int read = channel.read(buffer);
+            if (read < 0) {
+              key.cancel();
+              channel.close();
+              continue;
+            }
+            connection.in.append(new String(buffer.array(), 0, read, StandardCharsets.ISO_8859_1));
+            for (int end = connection.in.indexOf("\r\n\r\n"); end >= 0;
+                end = connection.in.indexOf("\r\n\r\n")) {
+              connection.in.delete(0, end + 4); // GET requests: no body
+              timer.schedule(() -> {
+                tasks.add(() -> {
+                  connection.out.add(ByteBuffer.wrap(response));
+                  if (key.isValid()) {
+                    key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                  }
+                });
+                selector.wakeup();
+              }, delayMillis, TimeUnit.MILLISECONDS);
+            }
+          }
+          if (key.isValid() && key.isWritable()) {
+            while (!connection.out.isEmpty()) {
+              ByteBuffer next = connection.out.peek();
+              channel.write(next);
+              if (next.hasRemaining()) {
+                break;
+              }
+              connection.out.poll();
+            }
+            if (connection.out.isEmpty()) {
+              key.interestOps(SelectionKey.OP_READ);
+            }
+          }
+        }
+      } catch (IOException e) {
+        // one connection failed: keep serving the others
+      }
+    }
+  }
+
   List<String> baseUrls() {
     List<String> urls = new ArrayList<>();
+    int port = server.socket().getLocalPort();
     for (int i = 0; i < nodes; i++) {
-      urls.add("http://127.0.0.1:" + server.getAddress().getPort() + "/node-" + i + "/");
+      urls.add("http://127.0.0.1:" + port + "/node-" + i + "/");
     }
     return urls;
   }
@@ -100,8 +178,9 @@ final class SimulatedNodes implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    server.stop(0);
-    pool.shutdownNow();
+    open = false;
+    selector.wakeup();
+    server.close();
     timer.shutdownNow();
     if (blackHole != null) {
       blackHole.close();
