@@ -42,6 +42,7 @@ import picocli.CommandLine.Parameters;
       StatusCommand.class,
       ScheduleCommand.class,
       CancelCommand.class,
+      LogCommand.class,
       DelVersionCommand.class,
       DelProjectCommand.class,
       DeployCommand.class,

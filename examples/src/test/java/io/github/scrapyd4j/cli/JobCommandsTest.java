@@ -1,0 +1,113 @@
+package io.github.scrapyd4j.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.scrapyd4j.testing.Recording;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobCommandsTest {
+  @RegisterExtension
+  static WireMockExtension wm =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @TempDir
+  Path temp;
+
+  CliTestSupport cli;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    cli = new CliTestSupport(temp);
+  }
+
+  static String logBody() {
+    return Recording.load("log_full").bodyText();
+  }
+
+  @Test
+  void logFindsTheSpiderWithListjobsAndPrintsTheWholeLog() {
+    wm.stubFor(get(urlPathEqualTo("/listjobs.json"))
+        .willReturn(Recording.load("listjobs").response()));
+    wm.stubFor(get(urlPathEqualTo("/logs/labbot/pages/myjob-1.log"))
+        .willReturn(Recording.load("log_full").response()));
+
+    assertThat(cli.run("log", "myjob-1", "-p", "labbot", "--url", wm.baseUrl())).isZero();
+
+    assertThat(cli.out()).isEqualTo(logBody().endsWith("\n") ? logBody() : logBody() + "\n");
+    assertThat(cli.err()).isEmpty();
+    wm.verify(1, getRequestedFor(urlPathEqualTo("/listjobs.json"))
+        .withQueryParam("project", equalTo("labbot")));
+    wm.verify(1, getRequestedFor(urlPathEqualTo("/logs/labbot/pages/myjob-1.log")));
+  }
+
+  @Test
+  void logWithSpiderSkipsListjobs() {
+    wm.stubFor(get(urlPathEqualTo("/logs/labbot/pages/myjob-1.log"))
+        .willReturn(Recording.load("log_full").response()));
+
+    assertThat(cli.run("log", "myjob-1", "-p", "labbot", "--spider", "pages",
+        "--url", wm.baseUrl())).isZero();
+
+    assertThat(cli.out()).startsWith("2026-11-23 18:27:10 [scrapy.utils.log] INFO: Scrapy 2.8.0");
+    wm.verify(0, getRequestedFor(urlPathEqualTo("/listjobs.json")));
+  }
+
+  @Test
+  void logTailPrintsTheLastLinesWithARangeRequest() {
+    wm.stubFor(get(urlPathEqualTo("/logs/labbot/pages/myjob-1.log"))
+        .willReturn(Recording.load("log_full").response()));
+
+    assertThat(cli.run("log", "myjob-1", "-p", "labbot", "--spider", "pages", "--tail", "2",
+        "--url", wm.baseUrl())).isZero();
+
+    assertThat(cli.out()).isEqualTo(
+        " 'start_time': datetime.datetime(2026, 11, 23, 18, 27, 11, 83225)}\n"
+        + "2026-11-23 18:27:14 [scrapy.core.engine] INFO: Spider closed (finished)\n");
+    wm.verify(1, getRequestedFor(urlPathEqualTo("/logs/labbot/pages/myjob-1.log"))
+        .withHeader("Range", com.github.tomakehurst.wiremock.client.WireMock.matching(
+            "bytes=-[0-9]+")));
+  }
+
+  @Test
+  void logOfAJobNotListedIsOneLineAndExitCode1() {
+    wm.stubFor(get(urlPathEqualTo("/listjobs.json"))
+        .willReturn(Recording.load("listjobs").response()));
+
+    assertThat(cli.run("log", "nosuch", "-p", "labbot", "--url", wm.baseUrl())).isEqualTo(1);
+
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.err()).startsWith("scrapyd4j: no job nosuch in project labbot");
+    assertThat(cli.err().strip()).doesNotContain("\n");
+  }
+
+  @Test
+  void missingLogIsOneLineAndExitCode1() {
+    wm.stubFor(get(urlPathEqualTo("/logs/labbot/pages/nosuch.log"))
+        .willReturn(Recording.load("log_missing").response()));
+
+    assertThat(cli.run("log", "nosuch", "-p", "labbot", "--spider", "pages",
+        "--url", wm.baseUrl())).isEqualTo(1);
+
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.err()).startsWith("scrapyd4j: ");
+    assertThat(cli.err().strip()).doesNotContain("\n");
+    wm.verify(1, getRequestedFor(urlPathEqualTo("/logs/labbot/pages/nosuch.log")));
+  }
+
+  @Test
+  void logTailOfZeroIsAUsageError() {
+    assertThat(cli.run("log", "j", "-p", "labbot", "--spider", "pages", "--tail", "0",
+        "--url", wm.baseUrl())).isEqualTo(2);
+    assertThat(cli.err()).isEqualTo("scrapyd4j: --tail must be 1 or more, but was 0\n");
+  }
+}
