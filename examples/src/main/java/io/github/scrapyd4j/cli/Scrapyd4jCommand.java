@@ -43,6 +43,7 @@ import picocli.CommandLine.Parameters;
       ScheduleCommand.class,
       CancelCommand.class,
       LogCommand.class,
+      OutcomeCommand.class,
       DelVersionCommand.class,
       DelProjectCommand.class,
       DeployCommand.class,

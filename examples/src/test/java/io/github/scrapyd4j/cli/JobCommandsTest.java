@@ -110,4 +110,54 @@ class JobCommandsTest {
         "--url", wm.baseUrl())).isEqualTo(2);
     assertThat(cli.err()).isEqualTo("scrapyd4j: --tail must be 1 or more, but was 0\n");
   }
+
+  @Test
+  void outcomePrintsTheVerdictAndStats() {
+    wm.stubFor(get(urlPathEqualTo("/listjobs.json"))
+        .willReturn(Recording.load("listjobs").response()));
+    wm.stubFor(get(urlPathEqualTo("/status.json"))
+        .willReturn(Recording.load("status_ok").response()));
+    wm.stubFor(get(urlPathEqualTo("/logs/labbot/pages/myjob-1.log"))
+        .willReturn(Recording.load("log_full").response()));
+
+    assertThat(cli.run("outcome", "myjob-1", "-p", "labbot", "--url", wm.baseUrl())).isZero();
+
+    assertThat(cli.out()).startsWith("myjob-1: SUCCEEDED");
+    assertThat(cli.out()).contains("finish reason: finished\n", "items: 31\n",
+        "requests: 32\n", "responses: 32\n", "elapsed: 3.335 s\n");
+    assertThat(cli.err()).isEmpty();
+    wm.verify(getRequestedFor(urlPathEqualTo("/status.json"))
+        .withQueryParam("job", equalTo("myjob-1")));
+    wm.verify(getRequestedFor(urlPathEqualTo("/logs/labbot/pages/myjob-1.log")));
+  }
+
+  @Test
+  void outcomeAsJson() throws Exception {
+    wm.stubFor(get(urlPathEqualTo("/listjobs.json"))
+        .willReturn(Recording.load("listjobs").response()));
+    wm.stubFor(get(urlPathEqualTo("/status.json"))
+        .willReturn(Recording.load("status_ok").response()));
+    wm.stubFor(get(urlPathEqualTo("/logs/labbot/pages/myjob-1.log"))
+        .willReturn(Recording.load("log_full").response()));
+
+    assertThat(cli.run("outcome", "myjob-1", "-p", "labbot", "--json", "--url", wm.baseUrl()))
+        .isZero();
+
+    com.fasterxml.jackson.databind.JsonNode j =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(cli.out());
+    assertThat(j.get("verdict").asText()).isEqualTo("SUCCEEDED");
+    assertThat(j.get("spider").asText()).isEqualTo("pages");
+    assertThat(j.get("finish_reason").asText()).isEqualTo("finished");
+    assertThat(j.get("stats").get("items").asLong()).isEqualTo(31);
+    assertThat(j.get("stats").get("status_counts").get("404").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void outcomeOfAJobNotListedIsExitCode1() {
+    wm.stubFor(get(urlPathEqualTo("/listjobs.json"))
+        .willReturn(Recording.load("listjobs").response()));
+
+    assertThat(cli.run("outcome", "nosuch", "-p", "labbot", "--url", wm.baseUrl())).isEqualTo(1);
+    assertThat(cli.err()).startsWith("scrapyd4j: no job nosuch in project labbot");
+  }
 }
