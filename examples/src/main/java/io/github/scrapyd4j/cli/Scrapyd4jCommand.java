@@ -44,6 +44,7 @@ import picocli.CommandLine.Parameters;
       CancelCommand.class,
       LogCommand.class,
       OutcomeCommand.class,
+      ItemsCommand.class,
       DelVersionCommand.class,
       DelProjectCommand.class,
       DeployCommand.class,

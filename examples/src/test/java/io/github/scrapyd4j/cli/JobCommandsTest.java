@@ -160,4 +160,35 @@ class JobCommandsTest {
     assertThat(cli.run("outcome", "nosuch", "-p", "labbot", "--url", wm.baseUrl())).isEqualTo(1);
     assertThat(cli.err()).startsWith("scrapyd4j: no job nosuch in project labbot");
   }
+
+  @Test
+  void itemsPrintsOneJsonLineEachFromTheListedItemsUrl() {
+    wm.stubFor(get(urlPathEqualTo("/listjobs.json"))
+        .willReturn(Recording.load("listjobs").response()));
+    wm.stubFor(get(urlPathEqualTo("/items/labbot/echo/7e5980b6e76b11f1a91702fc00000001.jl"))
+        .willReturn(Recording.load("items_full").response()));
+
+    assertThat(cli.run("items", "7e5980b6e76b11f1a91702fc00000001", "-p", "labbot",
+        "--url", wm.baseUrl())).isZero();
+
+    assertThat(cli.out()).isEqualTo("{\"args\":{\"_job\":\"7e5980b6e76b11f1a91702fc00000001\","
+        + "\"foo\":\"bar\",\"uni\":\"h\u00e9llo w\u00f6rld\"},\"setting_DOWNLOAD_DELAY\":\"2\","
+        + "\"setting_USER_AGENT\":\"lab/1.0\"}\n");
+    assertThat(cli.err()).isEmpty();
+    wm.verify(1, getRequestedFor(
+        urlPathEqualTo("/items/labbot/echo/7e5980b6e76b11f1a91702fc00000001.jl")));
+  }
+
+  @Test
+  void missingItemsIsOneLineAndExitCode1() {
+    wm.stubFor(get(urlPathEqualTo("/items/labbot/echo/nosuch.jl"))
+        .willReturn(Recording.load("log_missing").response()));
+
+    assertThat(cli.run("items", "nosuch", "-p", "labbot", "--spider", "echo",
+        "--url", wm.baseUrl())).isEqualTo(1);
+
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.err()).startsWith("scrapyd4j: ");
+    assertThat(cli.err().strip()).doesNotContain("\n");
+  }
 }
