@@ -191,4 +191,27 @@ class JobCommandsTest {
     assertThat(cli.err()).startsWith("scrapyd4j: ");
     assertThat(cli.err().strip()).doesNotContain("\n");
   }
+
+  @Test
+  void scheduleWaitWaitsThenPrintsTheOutcome() {
+    wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+        urlPathEqualTo("/schedule.json")).willReturn(Recording.load("schedule_jobid").response()));
+    wm.stubFor(get(urlPathEqualTo("/status.json"))
+        .willReturn(Recording.load("status_ok").response()));
+    wm.stubFor(get(urlPathEqualTo("/listjobs.json"))
+        .willReturn(Recording.load("listjobs").response()));
+    wm.stubFor(get(urlPathEqualTo("/logs/labbot/pages/myjob-1.log"))
+        .willReturn(Recording.load("log_full").response()));
+
+    assertThat(cli.run("schedule", "-p", "labbot", "pages", "--jobid", "myjob-1", "--wait",
+        "--url", wm.baseUrl())).isZero();
+
+    assertThat(cli.out()).isEqualTo("myjob-1\nmyjob-1: SUCCEEDED\n");
+    assertThat(cli.err()).isEmpty();
+    wm.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+        urlPathEqualTo("/schedule.json")));
+    wm.verify(getRequestedFor(urlPathEqualTo("/status.json"))
+        .withQueryParam("job", equalTo("myjob-1")));
+    wm.verify(getRequestedFor(urlPathEqualTo("/logs/labbot/pages/myjob-1.log")));
+  }
 }
