@@ -214,4 +214,44 @@ class JobCommandsTest {
         .withQueryParam("job", equalTo("myjob-1")));
     wm.verify(getRequestedFor(urlPathEqualTo("/logs/labbot/pages/myjob-1.log")));
   }
+
+  private static void stubFinishedLogForFollow() {
+    wm.stubFor(get(urlPathEqualTo("/status.json"))
+        .willReturn(Recording.load("status_ok").response()));
+    wm.stubFor(get(urlPathEqualTo("/logs/labbot/pages/myjob-1.log")).atPriority(5)
+        .willReturn(Recording.load("log_full").response()));
+    wm.stubFor(get(urlPathEqualTo("/logs/labbot/pages/myjob-1.log")).atPriority(1)
+        .withHeader("Range", com.github.tomakehurst.wiremock.client.WireMock.matching(
+            "bytes=[1-9][0-9]*-"))
+        .willReturn(Recording.load("log_range_past").response()));
+  }
+
+  @Test
+  void logFollowPrintsTheLogOfAFinishedJobAndEnds() {
+    stubFinishedLogForFollow();
+
+    assertThat(cli.run("log", "myjob-1", "-p", "labbot", "--spider", "pages", "--follow",
+        "--url", wm.baseUrl())).isZero();
+
+    assertThat(cli.out()).startsWith("2026-11-23 18:27:10 [scrapy.utils.log] INFO: Scrapy 2.8.0");
+    assertThat(cli.out()).endsWith("INFO: Spider closed (finished)\n");
+    assertThat(cli.err()).isEmpty();
+    wm.verify(getRequestedFor(urlPathEqualTo("/status.json"))
+        .withQueryParam("job", equalTo("myjob-1")));
+  }
+
+  @Test
+  void scheduleFollowPrintsTheLogThenTheOutcome() {
+    wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+        urlPathEqualTo("/schedule.json")).willReturn(Recording.load("schedule_jobid").response()));
+    stubFinishedLogForFollow();
+
+    assertThat(cli.run("schedule", "-p", "labbot", "pages", "--jobid", "myjob-1", "--follow",
+        "--url", wm.baseUrl())).isZero();
+
+    assertThat(cli.out()).startsWith("myjob-1\n2026-11-23 18:27:10 [scrapy.utils.log] INFO:");
+    assertThat(cli.out()).endsWith(
+        "INFO: Spider closed (finished)\nmyjob-1: SUCCEEDED\n");
+    assertThat(cli.err()).isEmpty();
+  }
 }
