@@ -68,6 +68,7 @@ final class Errors implements IExecutionExceptionHandler {
       message = e.getMessage() + hintStart();
     } else if (e instanceof ScrapydException || e instanceof ScrapyConfigException
         || e instanceof EggBuildException || e instanceof VersionException
+        || e instanceof JobCommand.JobNotListedException
         || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
       message = e.getMessage();
     } else {

@@ -1,11 +1,17 @@
 package io.github.scrapyd4j.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.cluster.ClusterResult;
 import io.github.scrapyd4j.cluster.NodeFilter;
 import io.github.scrapyd4j.cluster.NodeSelector;
 import io.github.scrapyd4j.cluster.NodeSelectors;
 import io.github.scrapyd4j.cluster.Placement;
+import io.github.scrapyd4j.jobs.JobRef;
+import io.github.scrapyd4j.logs.JobLogs;
+import io.github.scrapyd4j.logs.JobOutcome;
+import io.github.scrapyd4j.logs.LogConsumer;
+import java.time.Duration;
 import io.github.scrapyd4j.model.ScheduleRequest;
 import io.github.scrapyd4j.model.ScheduleResult;
 import java.util.ArrayList;
@@ -18,7 +24,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "schedule",
     description = {"Schedule a spider run and print its job id.",
         "On several nodes, --place chooses where: least-loaded (default),",
-        "round-robin, or all (the same job id on every node)."})
+        "round-robin, or all (the same job id on every node).",
+        "--wait waits until the job has finished and prints its outcome;",
+        "--follow prints its log meanwhile. Both then exit as outcome does:",
+        "1 for FAILED or CRASHED."})
 final class ScheduleCommand extends NodeCommand {
   /** Where a job goes on several nodes. */
   enum Place {
@@ -76,6 +85,18 @@ final class ScheduleCommand extends NodeCommand {
       description = "on several nodes: least-loaded, round-robin or all (default least-loaded)")
   Place place = Place.LEAST_LOADED;
 
+  @Option(names = "--wait",
+      description = "wait until the job has finished, print its outcome, exit 1 if it failed")
+  boolean await;
+
+  @Option(names = {"-f", "--follow"},
+      description = "print the job's log until it has finished, then its outcome (implies --wait)")
+  boolean follow;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT24H",
+      description = "how long --wait/--follow wait at most (ISO-8601, default ${DEFAULT-VALUE})")
+  Duration timeout;
+
   static final class PlaceConverter implements picocli.CommandLine.ITypeConverter<Place> {
     @Override
     public Place convert(String value) {
@@ -123,14 +144,29 @@ final class ScheduleCommand extends NodeCommand {
   @Override
   int run(Connection c) {
     ScheduleRequest request = request(c);
+    boolean waiting = await || follow;
+    if (waiting && c.isCluster() && place == Place.ALL) {
+      throw new IllegalArgumentException("--wait and --follow need one job: not with --place all");
+    }
     if (!c.isCluster()) {
       ScheduleResult r = c.single.schedule(request);
-      if (conn.json) {
-        Output.json(env().out, json(r));
-      } else {
-        env().out.println(r.jobId());
+      if (!waiting) {
+        if (conn.json) {
+          Output.json(env().out, json(r));
+        } else {
+          env().out.println(r.jobId());
+        }
+        return Scrapyd4jCommand.OK;
       }
-      return Scrapyd4jCommand.OK;
+      return waitFor(c.single, JobRef.of(r), json(r));
+    }
+    if (waiting) {
+      NodeSelector selector = place == Place.ROUND_ROBIN ? NodeSelectors.roundRobin()
+          : NodeSelectors.leastLoaded();
+      Placement placed = c.cluster.schedule(request, selector);
+      return waitFor(c.cluster.client(placed.nodeId()),
+          JobRef.of(placed.result()).onNode(placed.nodeId()),
+          json(placed.result()).put("node", placed.nodeId()));
     }
     Connection.PerNode<ScheduleResult> r = new Connection.PerNode<>();
     if (place == Place.ALL) {
@@ -154,6 +190,30 @@ final class ScheduleCommand extends NodeCommand {
         t.print(env().out);
       }
     });
+  }
+
+  /** Waits for the job (following its log with --follow), prints its outcome, exits as it says. */
+  private int waitFor(ScrapydClient client, JobRef job, ObjectNode scheduled) {
+    if (!conn.json) {
+      env().out.println(job.jobId());
+    }
+    JobLogs logs = JobLogs.of(client);
+    JobOutcome outcome;
+    if (follow) {
+      logs.follow(job, LogConsumer.lines(conn.json ? line -> { } : env().out::println), timeout);
+      outcome = logs.outcome(job);
+    } else {
+      outcome = logs.awaitOutcome(job, timeout);
+    }
+    if (conn.json) {
+      scheduled.put("verdict", outcome.verdict().name());
+      scheduled.set("reasons", Output.array(outcome.reasons()));
+      scheduled.put("finish_reason", outcome.finishReason().orElse(null));
+      Output.json(env().out, scheduled);
+    } else {
+      env().out.println(OutcomeCommand.line(job.jobId(), outcome));
+    }
+    return OutcomeCommand.exitCode(outcome);
   }
 
   static ObjectNode json(ScheduleResult r) {
