@@ -1,10 +1,7 @@
 package io.github.scrapyd4j.examples;
 
-import io.github.scrapyd4j.ScrapydAuthenticationException;
 import io.github.scrapyd4j.ScrapydClient;
-import io.github.scrapyd4j.ScrapydConnectionException;
 import io.github.scrapyd4j.ScrapydException;
-import io.github.scrapyd4j.ScrapydTimeoutException;
 import io.github.scrapyd4j.model.DaemonStatus;
 import io.github.scrapyd4j.model.FinishedJob;
 import io.github.scrapyd4j.model.JobList;
@@ -12,7 +9,6 @@ import io.github.scrapyd4j.model.PendingJob;
 import io.github.scrapyd4j.model.ProjectList;
 import io.github.scrapyd4j.model.RunningJob;
 import java.io.PrintStream;
-import java.time.Duration;
 
 /**
  * Prints a Scrapyd node's status, its projects and their jobs.
@@ -41,14 +37,14 @@ public final class StatusExample {
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     String url = args.length > 0 ? args[0] : "http://localhost:6800";
-    ScrapydClient.Builder builder = ScrapydClient.builder()
-        .baseUri(url)
-        .connectTimeout(Duration.ofSeconds(3));
-    String username = System.getenv("SCRAPYD_USERNAME");
-    if (username != null && !username.isEmpty()) {
-      builder.credentials(username, System.getenv().getOrDefault("SCRAPYD_PASSWORD", ""));
+    ScrapydClient client;
+    try {
+      client = Examples.client(url);
+    } catch (IllegalArgumentException e) {
+      err.println("Bad URL: " + e.getMessage());
+      return 2;
     }
-    try (ScrapydClient client = builder.build()) {
+    try (client) {
       // One call per endpoint; each answer is a typed value with the node's name.
       DaemonStatus status = client.daemonStatus();
       out.printf("Scrapyd node %s at %s: %d pending, %d running, %d finished%n",
@@ -79,32 +75,8 @@ public final class StatusExample {
         }
       }
       return 0;
-    } catch (ScrapydConnectionException | ScrapydTimeoutException e) {
-      err.println("No Scrapyd answers at " + url + " (" + rootCause(e) + "): start one with "
-          + "`pip install scrapyd && scrapyd`, or give its URL as the first argument.");
-      return 3;
-    } catch (ScrapydAuthenticationException e) {
-      err.println("Scrapyd at " + url + " refused the credentials (HTTP 401): set SCRAPYD_USERNAME"
-          + " and SCRAPYD_PASSWORD.");
-      return 1;
     } catch (ScrapydException e) {
-      err.println("Scrapyd at " + url + " failed: " + e.getMessage());
-      return 1;
-    } catch (IllegalArgumentException e) {
-      err.println("Bad URL: " + e.getMessage());
-      return 2;
+      return Examples.report(url, e, err);
     }
-  }
-
-  private static String rootCause(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null) {
-      if (cause.getCause() instanceof java.net.ConnectException) {
-        return "connection refused";
-      }
-      cause = cause.getCause();
-    }
-    String message = cause.getMessage();
-    return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
   }
 }
