@@ -1,0 +1,116 @@
+package io.github.scrapyd4j.examples;
+
+import io.github.scrapyd4j.ScrapydException;
+import io.github.scrapyd4j.cluster.ClusterCapacity;
+import io.github.scrapyd4j.cluster.ClusterClient;
+import io.github.scrapyd4j.cluster.NodeSelectors;
+import io.github.scrapyd4j.cluster.Placement;
+import io.github.scrapyd4j.egg.ClusterDeployer;
+import io.github.scrapyd4j.egg.DeployException;
+import io.github.scrapyd4j.egg.DeployResult;
+import io.github.scrapyd4j.egg.Egg;
+import io.github.scrapyd4j.egg.EggBuilder;
+import io.github.scrapyd4j.egg.NodeOutcome;
+import io.github.scrapyd4j.egg.VersionResolver;
+import io.github.scrapyd4j.model.DaemonStatus;
+import io.github.scrapyd4j.model.ScheduleRequest;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Deploys the example Scrapy project to several Scrapyd nodes at once, all or nothing, then
+ * schedules its spider on the least loaded node.
+ *
+ * <pre>
+ * java -cp examples/target/scrapyd4j.jar io.github.scrapyd4j.examples.ClusterDeploy \
+ *     http://scrapyd-1:6800,http://scrapyd-2:6800 [PROJECT_DIR]
+ * </pre>
+ *
+ * <p>The egg is built once and the same bytes go to every node, with one version. If any node
+ * fails, the version is deleted again from the nodes that took it, so that the cluster never runs
+ * two versions of the project side by side. Credentials, if the nodes need them, come from {@code
+ * SCRAPYD_USERNAME} and {@code SCRAPYD_PASSWORD}. Exit code: 0 when deployed and scheduled, 1 when
+ * the deploy or the schedule failed, 2 for bad arguments.
+ */
+public final class ClusterDeploy {
+  private ClusterDeploy() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /**
+   * Runs the example.
+   *
+   * @param args the nodes' URLs, comma-separated, and the optional project folder
+   * @param out where progress and results are printed
+   * @param err where a failure is printed
+   * @return the process exit code
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length < 1) {
+      err.println("Usage: ClusterDeploy URL[,URL...] [PROJECT_DIR]");
+      return 2;
+    }
+    List<String> urls = Arrays.asList(args[0].split(","));
+    Optional<Path> projectDir = Examples.projectDir(args.length > 1 ? args[1] : null);
+    if (projectDir.isEmpty()) {
+      err.println(Examples.noProject(args.length > 1 ? args[1] : null));
+      return 2;
+    }
+    ClusterClient cluster;
+    try {
+      cluster = Examples.cluster(urls);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
+    try (cluster) {
+      // 1. One egg, one version, for every node.
+      Egg egg = EggBuilder.builder().projectDir(projectDir.get()).build().build();
+      String version = VersionResolver.resolveDefault(null);
+
+      // 2. Upload to all nodes in parallel. ALL_OR_NOTHING is the default policy: a failure on
+      //    one node removes the new version from the others, and throws.
+      DeployResult deployed = ClusterDeployer.of(cluster).deploy("quickstart", version, egg);
+      for (NodeOutcome node : deployed.outcomes()) {
+        out.printf("%-24s %s version %s%n", node.name(), node.status(), node.version());
+      }
+
+      // 3. How busy is each node? The least-loaded selector reads the same daemonstatus.
+      ClusterCapacity capacity = cluster.capacity();
+      for (Map.Entry<String, DaemonStatus> node : capacity.statuses().entrySet()) {
+        out.printf("%-24s %d running, %d pending%n",
+            node.getKey(), node.getValue().running(), node.getValue().pending());
+      }
+
+      // 4. Schedule on the node with the fewest running and pending jobs. If that node cannot
+      //    be reached at all, the next one is tried; after a timeout it is not (the job may
+      //    have started), and the call fails instead of starting the crawl twice.
+      Placement placement = cluster.schedule(ScheduleRequest.builder()
+          .project("quickstart")
+          .spider("quotes")
+          .putArg("count", "2")
+          .build(), NodeSelectors.leastLoaded());
+      out.printf("Scheduled job %s on %s%n", placement.jobId(), placement.nodeId());
+      placement.skipped().forEach((node, why) ->
+          out.printf("  skipped %s: %s%n", node, why.getMessage()));
+      return 0;
+    } catch (DeployException e) {
+      // Every node's outcome, and what was rolled back, is in the exception.
+      err.println("Deploy failed: " + e.getMessage());
+      for (NodeOutcome node : e.result().outcomes()) {
+        err.printf("  %-24s %s, cleanup %s%s%n", node.name(), node.status(), node.cleanup(),
+            node.error().map(why -> ": " + why).orElse(""));
+      }
+      return 1;
+    } catch (ScrapydException e) {
+      err.println("Failed: " + e.getMessage());
+      return 1;
+    }
+  }
+}
