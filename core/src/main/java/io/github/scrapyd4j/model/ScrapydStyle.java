@@ -9,7 +9,8 @@ import org.immutables.value.Value;
 
 /**
  * The Immutables style shared by every scrapyd4j value type: JDK collections only, generated
- * implementations hidden (package-private) behind the public abstract type and its {@code Builder}.
+ * implementations hidden (package-private) behind the public abstract type and its {@code Builder},
+ * and no annotation on them that needs Immutables on the user's class path.
  */
 @Documented
 @Target({ElementType.PACKAGE, ElementType.TYPE})
@@ -22,5 +23,9 @@ import org.immutables.value.Value;
     defaults = @Value.Immutable(copy = false),
     get = {"is*", "get*"},
     init = "*",
-    allParameters = false)
+    allParameters = false,
+    // No @org.immutables.value.Generated on generated classes: Immutables is not a runtime
+    // dependency, and users compiling with -Xlint:all -Werror would get "class file for
+    // org.immutables.value.Generated not found" warnings from our jars.
+    allowedClasspathAnnotations = {Override.class})
 public @interface ScrapydStyle {}
