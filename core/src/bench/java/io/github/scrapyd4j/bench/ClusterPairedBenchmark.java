@@ -1,5 +1,8 @@
 package io.github.scrapyd4j.bench;
 
+import static io.github.scrapyd4j.bench.Samples.median;
+import static io.github.scrapyd4j.bench.Samples.percentile;
+
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.cluster.ClusterClient;
 import io.github.scrapyd4j.cluster.ClusterResult;
@@ -159,22 +162,5 @@ public class ClusterPairedBenchmark {
     cluster.close();
     single.close();
     nodes.close();
-  }
-
-  private static double median(long[] values) {
-    return percentile(values, 0.5);
-  }
-
-  private static double percentile(long[] values, double p) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1,
-        Math.floor(sorted.length * p))];
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
   }
 }

@@ -1,5 +1,7 @@
 package io.github.scrapyd4j.bench;
 
+import static io.github.scrapyd4j.bench.Samples.median;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.scrapyd4j.ScrapydClient;
 import java.net.URI;
@@ -119,17 +121,5 @@ public class PairedOverheadBenchmark {
     }
     rounds = r + 1;
     return last;
-  }
-
-  private static double median(long[] values) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
   }
 }
