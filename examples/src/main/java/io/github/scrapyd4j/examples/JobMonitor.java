@@ -30,8 +30,9 @@ import java.util.concurrent.TimeUnit;
  * <p>The URLs default to {@code http://localhost:6800}; without SECONDS it runs until stopped
  * (Ctrl-C). A node that stops answering is reported once, and polled again, less and less often,
  * until it answers. It lists every project's jobs at once, which needs Scrapyd 1.3 or later (a
- * {@link JobWatcher} given a project also watches 1.2). Credentials, if the nodes need them, come from {@code SCRAPYD_USERNAME} and {@code
- * SCRAPYD_PASSWORD}. Exit code: 0, or 2 for bad arguments.
+ * {@link JobWatcher} given a project also watches 1.2). Credentials, if the nodes need them, come
+ * from {@code SCRAPYD_USERNAME} and {@code SCRAPYD_PASSWORD}. Exit code: 0, or 2 for bad
+ * arguments.
  */
 public final class JobMonitor {
   private JobMonitor() {}
