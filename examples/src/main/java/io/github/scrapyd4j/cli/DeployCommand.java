@@ -8,6 +8,7 @@ import io.github.scrapyd4j.ScrapydException;
 import io.github.scrapyd4j.egg.ClusterDeployer;
 import io.github.scrapyd4j.egg.DeployDestination;
 import io.github.scrapyd4j.egg.DeployException;
+import io.github.scrapyd4j.egg.DeployPolicy;
 import io.github.scrapyd4j.egg.DeployResult;
 import io.github.scrapyd4j.egg.Deployer;
 import io.github.scrapyd4j.egg.Egg;
@@ -19,21 +20,26 @@ import io.github.scrapyd4j.egg.VersionResolver;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code scrapyd4j deploy [TARGET] [-p P] [-v V] [-a] [--build-egg FILE] [--egg FILE]}. */
 @Command(name = "deploy",
     description = {"Build the project's egg and upload it, like scrapyd-deploy.",
         "Goes to a scrapy.cfg target (default: default), several (-t a,b), all (-a),",
         "or --url URL[,URL...] with -p: one egg and one version, nodes in parallel.",
-        "A version Scrapyd rejects is deleted again. Exit code 1 when any node failed."})
+        "A version Scrapyd rejects is deleted again; with several nodes, a failure on one",
+        "deletes the new version from the others too, unless --policy best-effort.",
+        "Exit code 1 when any node failed."})
 final class DeployCommand implements Callable<Integer> {
   @ParentCommand
   Scrapyd4jCommand root;
@@ -58,12 +64,34 @@ final class DeployCommand implements Callable<Integer> {
       description = "deploy to every target of scrapy.cfg")
   boolean all;
 
+  @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "all-or-nothing",
+      converter = PolicyConverter.class,
+      description = {"with several nodes, what a failure on one does: all-or-nothing (default:"
+          + " the new version is deleted again from the nodes that took it) or best-effort"
+          + " (they keep it, as scrapyd-deploy -a does)"})
+  DeployPolicy policy;
+
   @Option(names = "--build-egg", paramLabel = "FILE",
       description = "only build the egg, into FILE; upload nothing")
   Path buildEgg;
 
   @Option(names = "--egg", paramLabel = "FILE", description = "upload this egg instead of building")
   Path eggFile;
+
+  static final class PolicyConverter implements ITypeConverter<DeployPolicy> {
+    @Override
+    public DeployPolicy convert(String value) {
+      switch (value.toLowerCase(Locale.ROOT)) {
+        case "all-or-nothing":
+          return DeployPolicy.ALL_OR_NOTHING;
+        case "best-effort":
+          return DeployPolicy.BEST_EFFORT;
+        default:
+          throw new TypeConversionException(
+              "--policy must be all-or-nothing or best-effort, but was '" + value + "'");
+      }
+    }
+  }
 
   @Override
   public Integer call() {
@@ -106,6 +134,7 @@ final class DeployCommand implements Callable<Integer> {
     Optional<Credentials> explicit = conn.explicitCredentials(env);
     ProjectDeploy.Builder b = ProjectDeploy.builder()
         .config(cfg)
+        .deployer(Deployer.builder().policy(policy).build())
         .netrc(conn.netrc(env))
         .clientOptions(client -> explicit.ifPresent(client::credentials));
     if (project != null) {
@@ -136,7 +165,8 @@ final class DeployCommand implements Callable<Integer> {
     String resolved = resolver.build().resolve(version);
     try (Connection c = conn.connect(env)) {
       if (c.isCluster()) {
-        return ClusterDeployer.of(c.cluster).deploy(project, resolved, egg);
+        return ClusterDeployer.of(c.cluster).deployer(Deployer.builder().policy(policy).build())
+            .deploy(project, resolved, egg);
       }
       ScrapydClient client = c.single;
       return Deployer.builder().build().deploy(
@@ -151,14 +181,14 @@ final class DeployCommand implements Callable<Integer> {
       Output.Table t = new Output.Table("TARGET", "URL", "STATUS", "SPIDERS", "LATEST", "DETAIL");
       for (NodeOutcome o : result.outcomes()) {
         String detail = o.error().orElse(o.cleanup() == NodeOutcome.Cleanup.NOT_NEEDED ? ""
-            : "version " + o.cleanup().name().toLowerCase(java.util.Locale.ROOT)
+            : "version " + o.cleanup().name().toLowerCase(Locale.ROOT)
                 .replace('_', ' '));
         if (o.error().isPresent() && o.cleanup() != NodeOutcome.Cleanup.NOT_NEEDED) {
-          detail += " (version " + o.cleanup().name().toLowerCase(java.util.Locale.ROOT)
+          detail += " (version " + o.cleanup().name().toLowerCase(Locale.ROOT)
               .replace('_', ' ') + ")";
         }
         t.row(o.name(), Output.maskUrl(o.baseUri().toString()),
-            o.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+            o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
             o.spiders().isPresent() ? Integer.toString(o.spiders().getAsInt()) : "-",
             o.isDeployed() ? (o.latest() ? "yes" : "no") : "-",
             Errors.oneLine(new IllegalStateException(detail.isEmpty() ? "-" : detail)));
@@ -183,8 +213,16 @@ final class DeployCommand implements Callable<Integer> {
                 null)));
       }
     }
-    env.err.println("scrapyd4j: deploy failed on " + result.notDeployed().size() + " of "
-        + result.outcomes().size() + " node(s)");
+    long rolledBack = result.outcomes().stream()
+        .filter(o -> o.status() == NodeOutcome.Status.ROLLED_BACK).count();
+    long skipped = result.outcomes().stream()
+        .filter(o -> o.status() == NodeOutcome.Status.SKIPPED).count();
+    env.err.println("scrapyd4j: deploy failed on "
+        + (result.notDeployed().size() - rolledBack - skipped) + " of "
+        + result.outcomes().size() + " node(s)"
+        + (rolledBack > 0 ? "; all or nothing: the new version was deleted again from "
+            + rolledBack + " node(s) that took it" : "")
+        + (skipped > 0 ? "; " + skipped + " node(s) not tried" : ""));
     return failures.isEmpty() ? Scrapyd4jCommand.FAILED : Errors.exitCode(failures);
   }
 

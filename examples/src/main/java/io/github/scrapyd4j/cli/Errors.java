@@ -35,6 +35,9 @@ final class Errors implements IExecutionExceptionHandler {
 
   /** The exit code for a failure. */
   static int exitCode(Throwable e) {
+    if (e instanceof JobCommand.JobNotListedException) {
+      return ((JobCommand.JobNotListedException) e).exitCode;
+    }
     if (e instanceof ScrapydTransportException || e instanceof NodeUnavailableException
         || e instanceof ScheduleOutcomeUnknownException) {
       return Scrapyd4jCommand.UNREACHABLE;

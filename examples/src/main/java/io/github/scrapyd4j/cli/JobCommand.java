@@ -1,9 +1,12 @@
 package io.github.scrapyd4j.cli;
 
 import io.github.scrapyd4j.ScrapydClient;
+import io.github.scrapyd4j.ScrapydException;
 import io.github.scrapyd4j.jobs.JobRef;
 import io.github.scrapyd4j.model.Job;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,32 +44,51 @@ abstract class JobCommand extends NodeCommand {
       }
       return listed(c.single, p).map(r -> new Found(c.single, r))
           .orElseThrow(() -> new JobNotListedException("no job " + job + " in project " + p
-              + " (Scrapyd lists finished jobs only up to finished_to_keep; give --spider)"));
+              + " (Scrapyd lists finished jobs only up to finished_to_keep; give --spider)",
+              Scrapyd4jCommand.FAILED));
     }
+    // Node after node, until one lists the job; a node that cannot be asked does not stop the
+    // search, but if no node that answered has the job, the one that did not may have it.
+    Map<String, ScrapydException> failures = new LinkedHashMap<>();
     for (Map.Entry<String, ScrapydClient> e : c.cluster.clients().entrySet()) {
-      java.util.Optional<JobRef> r = listed(e.getValue(), p);
-      if (r.isPresent()) {
-        return new Found(e.getValue(), r.get().onNode(e.getKey()));
+      try {
+        Optional<JobRef> r = listed(e.getValue(), p);
+        if (r.isPresent()) {
+          return new Found(e.getValue(), r.get().onNode(e.getKey()));
+        }
+      } catch (ScrapydException ex) {
+        failures.put(e.getKey(), ex);
       }
     }
-    throw new JobNotListedException("no job " + job + " in project " + p + " on any node");
+    if (failures.isEmpty()) {
+      throw new JobNotListedException("no job " + job + " in project " + p + " on any node",
+          Scrapyd4jCommand.FAILED);
+    }
+    Map.Entry<String, ScrapydException> first = failures.entrySet().iterator().next();
+    throw new JobNotListedException("no job " + job + " in project " + p + " on the nodes that"
+        + " answered; not asked: " + String.join(", ", failures.keySet()) + " (" + first.getKey()
+        + ": " + Errors.oneLine(first.getValue()) + ")", Errors.exitCode(failures));
   }
 
-  private java.util.Optional<JobRef> listed(ScrapydClient client, String p) {
+  private Optional<JobRef> listed(ScrapydClient client, String p) {
     for (Job j : client.listJobs(p).all()) {
       if (j.id().equals(job)) {
-        return java.util.Optional.of(JobRef.of(j));
+        return Optional.of(JobRef.of(j));
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
-  /** No node lists the job: exit code 1. */
+  /**
+   * No node lists the job: exit code 1, or 3 when a node that could not be asked may have it.
+   */
   static final class JobNotListedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    final int exitCode;
 
-    JobNotListedException(String message) {
+    JobNotListedException(String message, int exitCode) {
       super(message);
+      this.exitCode = exitCode;
     }
   }
 }

@@ -136,6 +136,80 @@ class DeployCommandTest {
             entry("version", "r2"));
   }
 
+  /** wm takes the egg, wm2 rejects it; both can delete a version. */
+  private void stubSecondRejects() {
+    stubHealthyNode(wm);
+    wm2.stubFor(get(urlPathEqualTo("/listversions.json"))
+        .willReturn(Recording.load("listversions").response()));
+    wm2.stubFor(post(urlPathEqualTo("/addversion.json"))
+        .willReturn(Recording.load("addversion_noentry").response()));
+    for (WireMockExtension node : List.of(wm, wm2)) {
+      node.stubFor(post(urlPathEqualTo("/delversion.json"))
+          .willReturn(Recording.load("delversion_ok").response()));
+    }
+  }
+
+  @Test
+  void severalTargetsAreAllOrNothingByDefault() throws Exception {
+    scrapyCfg();
+    stubSecondRejects();
+
+    assertThat(cli.run("deploy", "-a", "-v", "r2")).isEqualTo(1);
+
+    // The target that took the egg has the version deleted again, like the one that rejected it.
+    assertThat(cli.out()).containsPattern("default +" + wm.baseUrl() + "/ +rolled back")
+        .containsPattern("second +" + wm2.baseUrl() + "/ +failed");
+    assertThat(cli.err()).contains("scrapyd4j: deploy failed on 1 of 2 node(s); all or nothing:"
+        + " the new version was deleted again from 1 node(s) that took it");
+    wm.verify(1, postRequestedFor(urlPathEqualTo("/delversion.json")));
+    wm2.verify(1, postRequestedFor(urlPathEqualTo("/delversion.json")));
+  }
+
+  @Test
+  void bestEffortKeepsTheTargetsThatSucceeded() throws Exception {
+    scrapyCfg();
+    stubSecondRejects();
+
+    assertThat(cli.run("deploy", "-a", "-v", "r2", "--policy", "best-effort", "--json"))
+        .isEqualTo(1);
+
+    JsonNode j = new ObjectMapper().readTree(cli.out());
+    assertThat(j.get("policy").asText()).isEqualTo("BEST_EFFORT");
+    assertThat(j.get("outcomes").get(0).get("status").asText()).isEqualTo("DEPLOYED");
+    assertThat(j.get("outcomes").get(1).get("status").asText()).isEqualTo("FAILED");
+    wm.verify(0, postRequestedFor(urlPathEqualTo("/delversion.json")));
+    wm2.verify(1, postRequestedFor(urlPathEqualTo("/delversion.json")));
+  }
+
+  @Test
+  void severalUrlsFollowTheSamePolicyRule() throws Exception {
+    stubSecondRejects();
+    String urls = wm.baseUrl() + "," + wm2.baseUrl();
+    scrapyCfg();
+
+    assertThat(cli.run("deploy", "--url", urls, "-p", "labbot", "-v", "r2", "--json"))
+        .isEqualTo(1);
+    assertThat(new ObjectMapper().readTree(cli.out()).get("policy").asText())
+        .isEqualTo("ALL_OR_NOTHING");
+    wm.verify(1, postRequestedFor(urlPathEqualTo("/delversion.json")));
+
+    wm.resetRequests();
+    assertThat(cli.run("deploy", "--url", urls, "-p", "labbot", "-v", "r2",
+        "--policy", "best-effort")).isEqualTo(1);
+    wm.verify(1, postRequestedFor(urlPathEqualTo("/addversion.json")));
+    wm.verify(0, postRequestedFor(urlPathEqualTo("/delversion.json")));
+  }
+
+  @Test
+  void anUnknownPolicyIsAUsageError() throws Exception {
+    scrapyCfg();
+
+    assertThat(cli.run("deploy", "-a", "--policy", "yolo")).isEqualTo(2);
+
+    assertThat(cli.err()).contains("--policy must be all-or-nothing or best-effort, but was 'yolo'");
+    assertThat(wm.getAllServeEvents()).isEmpty();
+  }
+
   @Test
   void anUnreachableTargetExitsThree() throws Exception {
     cli.scrapyCfg("[settings]\ndefault = labbot.settings\n\n"

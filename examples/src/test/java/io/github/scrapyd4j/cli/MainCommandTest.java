@@ -79,4 +79,41 @@ class MainCommandTest {
     assertThat(cli.run("nosuch", "x")).isEqualTo(2);
     assertThat(cli.err()).startsWith("scrapyd4j: ");
   }
+
+  @Test
+  void versionPrintsToStdoutAndExitsZero() {
+    assertThat(cli.run("--version")).isZero();
+    assertThat(cli.out()).startsWith("scrapyd4j ");
+    assertThat(cli.err()).isEmpty();
+  }
+
+  @Test
+  void everyCommandsHelpGoesToStdoutWithExitZero() {
+    for (String command : new String[] {"targets", "projects", "versions", "spiders", "jobs",
+        "status", "schedule", "cancel", "log", "outcome", "items", "delversion", "delproject",
+        "deploy"}) {
+      assertThat(cli.run(command, "--help")).as(command).isZero();
+      assertThat(cli.out()).as(command).startsWith("Usage: scrapyd4j " + command);
+      assertThat(cli.err()).as(command).isEmpty();
+      assertThat(cli.run("help", command)).as("help " + command).isZero();
+      assertThat(cli.out()).as("help " + command).startsWith("Usage: scrapyd4j " + command);
+    }
+    assertThat(cli.run("schedule", "-h")).isZero();
+    assertThat(cli.out()).contains("--wait").contains("--place");
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageErrorOnStderr() {
+    assertThat(cli.run("jobs", "--nosuch", "--url", "http://localhost:1")).isEqualTo(2);
+
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.err().lines().findFirst()).contains("scrapyd4j: Unknown option: '--nosuch'");
+    assertThat(cli.err()).contains("Try 'scrapyd4j jobs --help'");
+  }
+
+  @Test
+  void aMissingArgumentIsAUsageError() {
+    assertThat(cli.run("status", "--url", "http://localhost:1")).isEqualTo(2);
+    assertThat(cli.err()).startsWith("scrapyd4j: Missing required parameter: 'JOB'");
+  }
 }
