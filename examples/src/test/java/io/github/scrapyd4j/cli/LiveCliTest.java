@@ -50,6 +50,15 @@ class LiveCliTest {
         + "    def start_requests(self):\n"
         + "        self.logger.info('greeting %s', getattr(self, 'greeting', None))\n"
         + "        return []\n");
+    Files.writeString(spiders.resolve("slow.py"), "import scrapy\n\n\n"
+        + "class SlowSpider(scrapy.Spider):\n"
+        + "    name = 'slow'\n"
+        + "    custom_settings = {'DOWNLOAD_DELAY': 1.0, 'CONCURRENT_REQUESTS': 1}\n\n"
+        + "    def start_requests(self):\n"
+        + "        for i in range(int(getattr(self, 'pages', 60))):\n"
+        + "            yield scrapy.Request('data:,page%d' % i, dont_filter=True)\n\n"
+        + "    def parse(self, response):\n"
+        + "        yield {'page': response.text}\n");
     StringBuilder cfg = new StringBuilder("[settings]\ndefault = clibot.settings\n\n");
     for (int i = 0; i < urls.size(); i++) {
       cfg.append("[deploy:n").append(i).append("]\nurl = ").append(urls.get(i))
@@ -70,13 +79,13 @@ class LiveCliTest {
     CliTestSupport cli = project();
 
     assertThat(cli.run("deploy", "n0", "-v", "r1")).as(cli.err()).isZero();
-    assertThat(cli.out()).containsPattern("n0 +\\S+ +deployed +1 +yes");
+    assertThat(cli.out()).containsPattern("n0 +\\S+ +deployed +2 +yes");
 
     assertThat(cli.run("versions", "-t", "n0")).isZero();
     assertThat(cli.out()).containsPattern("r1 +yes");
 
     assertThat(cli.run("spiders", "-t", "n0")).isZero();
-    assertThat(cli.out()).isEqualTo("SPIDER\necho\n");
+    assertThat(cli.out()).isEqualTo("SPIDER\necho\nslow\n");
 
     assertThat(cli.run("schedule", "-t", "n0", "echo", "--jobid", "cli-1", "--arg",
         "greeting=héllo", "--setting", "LOG_LEVEL=INFO")).as(cli.err()).isZero();
@@ -115,5 +124,40 @@ class LiveCliTest {
 
     assertThat(cli.run("jobs", "-t", targets.toString(), "-p", project)).as(cli.err()).isZero();
     assertThat(cli.out()).contains(project);
+  }
+
+  @Test
+  void scheduleWaitOutcomeLogItemsAndCancel() throws Exception {
+    urls = List.of(LiveScrapyd.url());
+    LiveScrapyd.assumeWritesLogs(LiveScrapyd.url());
+    CliTestSupport cli = project();
+    assertThat(cli.run("deploy", "n0", "-v", "r1")).as(cli.err()).isZero();
+
+    // A short crawl: waited for, then judged, its log and items read back.
+    assertThat(cli.run("schedule", "-t", "n0", "slow", "--arg", "pages=3", "--jobid", "cli-w",
+        "--wait", "--timeout", "PT2M")).as(cli.err()).isZero();
+    assertThat(cli.out()).startsWith("cli-w\n").contains("cli-w: SUCCEEDED");
+    assertThat(cli.run("outcome", "-t", "n0", "cli-w")).as(cli.err()).isZero();
+    assertThat(cli.out()).startsWith("cli-w: SUCCEEDED").contains("items: 3\n");
+    assertThat(cli.run("log", "-t", "n0", "cli-w", "--tail", "1")).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("Spider closed (finished)");
+    int items = cli.run("items", "-t", "n0", "cli-w");
+    if (items == 0) {
+      assertThat(cli.out().lines()).containsExactly(
+          "{\"page\":\"page0\"}", "{\"page\":\"page1\"}", "{\"page\":\"page2\"}");
+    } else {
+      // This Scrapyd keeps no items files (items_dir is empty): a one-line error, exit 1.
+      assertThat(items).as(cli.err()).isEqualTo(1);
+      assertThat(cli.err().strip()).startsWith("scrapyd4j: ").doesNotContain("\n");
+    }
+
+    // A long crawl, cancelled: its outcome is then not a success.
+    assertThat(cli.run("schedule", "-t", "n0", "slow", "--jobid", "cli-c")).as(cli.err()).isZero();
+    assertThat(cli.run("cancel", "-t", "n0", "cli-c")).as(cli.err()).isZero();
+    assertThat(cli.run("schedule", "-t", "n0", "echo", "--jobid", "cli-after", "--wait",
+        "--timeout", "PT2M")).as(cli.err()).isZero();
+    int outcome = cli.run("outcome", "-t", "n0", "cli-c");
+    assertThat(cli.out()).doesNotStartWith("cli-c: SUCCEEDED");
+    assertThat(outcome).isIn(0, 1); // IN_PROGRESS (0) while stopping, FAILED or CRASHED (1)
   }
 }
