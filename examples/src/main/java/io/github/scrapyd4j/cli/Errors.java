@@ -72,6 +72,7 @@ final class Errors implements IExecutionExceptionHandler {
     } else if (e instanceof ScrapydException || e instanceof ScrapyConfigException
         || e instanceof EggBuildException || e instanceof VersionException
         || e instanceof JobCommand.JobNotListedException
+        || e instanceof Globs.NothingMatchedException
         || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
       message = e.getMessage();
     } else {

@@ -1,7 +1,9 @@
 package io.github.scrapyd4j.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.scrapyd4j.ScrapydClient;
+import io.github.scrapyd4j.ScrapydException;
 import io.github.scrapyd4j.cluster.ClusterResult;
 import io.github.scrapyd4j.cluster.NodeFilter;
 import io.github.scrapyd4j.cluster.NodeSelector;
@@ -11,11 +13,13 @@ import io.github.scrapyd4j.jobs.JobRef;
 import io.github.scrapyd4j.logs.JobLogs;
 import io.github.scrapyd4j.logs.JobOutcome;
 import io.github.scrapyd4j.logs.LogConsumer;
-import java.time.Duration;
 import io.github.scrapyd4j.model.ScheduleRequest;
 import io.github.scrapyd4j.model.ScheduleResult;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,6 +27,7 @@ import picocli.CommandLine.Parameters;
 /** {@code scrapyd4j schedule -p P SPIDER ...}: schedule.json; prints the job id. */
 @Command(name = "schedule",
     description = {"Schedule a spider run and print its job id.",
+        "Patterns in -p and SPIDER (shop*, *) schedule every match on one node.",
         "On several nodes, --place chooses where: least-loaded (default),",
         "round-robin, or all (the same job id on every node).",
         "--wait waits until the job has finished and prints its outcome;",
@@ -59,7 +64,9 @@ final class ScheduleCommand extends NodeCommand {
       description = "the project (default: the target's project)")
   String project;
 
-  @Parameters(paramLabel = "SPIDER", description = "the spider to run")
+  @Parameters(paramLabel = "SPIDER",
+      description = "the spider to run; a pattern (*, ?, [abc]) runs every match, as in"
+          + " scrapyd-client, and so does one in -p")
   String spider;
 
   @Option(names = "--arg", paramLabel = "NAME=VALUE",
@@ -104,9 +111,8 @@ final class ScheduleCommand extends NodeCommand {
     }
   }
 
-  ScheduleRequest request(Connection c) {
-    ScheduleRequest.Builder b = ScheduleRequest.builder().project(c.project(project))
-        .spider(spider);
+  ScheduleRequest request(String project, String spider) {
+    ScheduleRequest.Builder b = ScheduleRequest.builder().project(project).spider(spider);
     for (String arg : args) {
       String[] kv = pair("--arg", arg);
       if (kv[0].equals("setting") && kv[1].indexOf('=') > 0) {
@@ -143,7 +149,63 @@ final class ScheduleCommand extends NodeCommand {
 
   @Override
   int run(Connection c) {
-    ScheduleRequest request = request(c);
+    String p = c.project(project);
+    if (!Globs.isPattern(p) && !Globs.isPattern(spider)) {
+      return run(c, request(p, spider));
+    }
+    // Patterns, as scrapyd-client: every matching project and spider, on one node.
+    if (c.isCluster()) {
+      throw new IllegalArgumentException("project and spider patterns need one node: give one"
+          + " target or URL");
+    }
+    List<String[]> matches = new ArrayList<>();
+    List<String> projects = Globs.isPattern(p)
+        ? Globs.filter(p, c.single.listProjects().projects()) : List.of(p);
+    for (String matched : projects) {
+      List<String> spiders = Globs.isPattern(spider)
+          ? Globs.filter(spider, c.single.listSpiders(matched).spiders()) : List.of(spider);
+      spiders.forEach(s -> matches.add(new String[] {matched, s}));
+    }
+    if (matches.isEmpty()) {
+      throw new Globs.NothingMatchedException("no spider matches " + spider + " in a project"
+          + " matching " + p);
+    }
+    if (matches.size() == 1) {
+      return run(c, request(matches.get(0)[0], matches.get(0)[1]));
+    }
+    if (await || follow || jobId != null) {
+      throw new IllegalArgumentException("--wait, --follow and --jobid need one spider, but "
+          + p + " " + spider + " matches " + matches.size());
+    }
+    List<ScheduleRequest> requests = new ArrayList<>();
+    for (String[] m : matches) {
+      requests.add(request(m[0], m[1])); // every argument checked before anything is sent
+    }
+    // One request each, never retried; a failure does not stop the others.
+    Output.Table t = new Output.Table("PROJECT", "SPIDER", "JOB");
+    ArrayNode json = Output.array(List.of());
+    Map<String, Throwable> failures = new LinkedHashMap<>();
+    for (ScheduleRequest r : requests) {
+      try {
+        ScheduleResult result = c.single.schedule(r);
+        t.row(r.project(), r.spider(), result.jobId());
+        json.add(json(result));
+      } catch (ScrapydException e) {
+        failures.put(r.project() + "/" + r.spider(), e);
+        t.row(r.project(), r.spider(), "failed");
+        env().err.println("scrapyd4j: " + r.project() + "/" + r.spider() + ": "
+            + Errors.oneLine(e));
+      }
+    }
+    if (conn.json) {
+      Output.json(env().out, json);
+    } else {
+      t.print(env().out);
+    }
+    return failures.isEmpty() ? Scrapyd4jCommand.OK : Errors.exitCode(failures);
+  }
+
+  private int run(Connection c, ScheduleRequest request) {
     boolean waiting = await || follow;
     if (waiting && c.isCluster() && place == Place.ALL) {
       throw new IllegalArgumentException("--wait and --follow need one job: not with --place all");

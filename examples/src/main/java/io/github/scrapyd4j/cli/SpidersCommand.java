@@ -1,12 +1,15 @@
 package io.github.scrapyd4j.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.scrapyd4j.model.SpiderList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scrapyd4j spiders -p P [--version V]}: listspiders.json. */
 @Command(name = "spiders",
-    description = "List the spiders of a project's latest (or given) version.")
+    description = {"List the spiders of a project's latest (or given) version.",
+        "A pattern in -p (shop*, *) lists every matching project's spiders."})
 final class SpidersCommand extends NodeCommand {
   @Option(names = {"-p", "--project"}, paramLabel = "PROJECT",
       description = "the project (default: the target's project)")
@@ -19,6 +22,9 @@ final class SpidersCommand extends NodeCommand {
   @Override
   int run(Connection c) {
     String p = c.project(project);
+    if (Globs.isPattern(p)) {
+      return runPattern(c, p);
+    }
     Connection.PerNode<SpiderList> r = version == null
         ? c.read(cl -> cl.listSpiders(p), f -> f.listSpiders(p))
         : c.read(cl -> cl.listSpiders(p, version), f -> f.listSpiders(p, version));
@@ -34,5 +40,31 @@ final class SpidersCommand extends NodeCommand {
             t.print(env().out);
           }
         });
+  }
+
+  /** The spiders of every project the pattern matches, on one node, as scrapyd-client does. */
+  private int runPattern(Connection c, String pattern) {
+    if (c.isCluster()) {
+      throw new IllegalArgumentException("a project pattern needs one node: give one target or"
+          + " URL");
+    }
+    List<String> projects = Globs.filter(pattern, c.single.listProjects().projects());
+    if (projects.isEmpty()) {
+      throw new Globs.NothingMatchedException("no project matches " + pattern);
+    }
+    Output.Table t = new Output.Table("PROJECT", "SPIDER");
+    ArrayNode json = Output.array(List.of());
+    for (String p : projects) {
+      SpiderList spiders = version == null ? c.single.listSpiders(p)
+          : c.single.listSpiders(p, version);
+      spiders.spiders().forEach(spider -> t.row(p, spider));
+      json.add(Output.object().put("project", p).set("spiders", Output.array(spiders.spiders())));
+    }
+    if (conn.json) {
+      Output.json(env().out, json);
+    } else {
+      t.print(env().out);
+    }
+    return Scrapyd4jCommand.OK;
   }
 }
