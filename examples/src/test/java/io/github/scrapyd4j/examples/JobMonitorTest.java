@@ -61,7 +61,8 @@ class JobMonitorTest {
     }
     String node = "localhost:" + URI.create(wm.baseUrl()).getPort();
 
-    assertThat(run(wm.baseUrl() + ",http://127.0.0.1:" + dead, "4")).isZero();
+    // Polls every second: six seconds leave room for two polls of each node on a slow machine.
+    assertThat(run(wm.baseUrl() + ",http://127.0.0.1:" + dead, "6")).isZero();
 
     String printed = out.toString(StandardCharsets.UTF_8);
     assertThat(printed).startsWith("Watching " + node + ", 127.0.0.1:" + dead)
