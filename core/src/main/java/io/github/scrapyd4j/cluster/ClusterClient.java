@@ -688,7 +688,8 @@ public final class ClusterClient implements AutoCloseable {
   }
 
   /**
-   * Finds a job by id on whichever node has it.
+   * Finds a job by id on whichever node has it, in any project. Listing every project's jobs at
+   * once needs Scrapyd 1.3 or later: on 1.2 nodes use {@link #findJob(String, String)}.
    *
    * @param jobId the job id
    * @return the job and its node; empty if no answering node lists it
@@ -696,6 +697,19 @@ public final class ClusterClient implements AutoCloseable {
   public Optional<NodeJob> findJob(String jobId) {
     Checks.jobId(jobId);
     return allJobs().find(jobId);
+  }
+
+  /**
+   * Finds a job of a project by id on whichever node has it; works on every Scrapyd version.
+   *
+   * @param project the project name
+   * @param jobId the job id
+   * @return the job and its node; empty if no answering node lists it
+   */
+  public Optional<NodeJob> findJob(String project, String jobId) {
+    Checks.notBlank("project", project);
+    Checks.jobId(jobId);
+    return allJobs(project).find(jobId);
   }
 
   /**

@@ -3,7 +3,9 @@ package io.github.scrapyd4j.cluster;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -224,6 +226,16 @@ class ClusterClientTest {
       assertThat(job.job().state()).isEqualTo(JobState.RUNNING);
     });
     assertThat(cluster.findJob("nope")).isEmpty();
+    // With a project, as Scrapyd 1.2 needs: listjobs.json?project=labbot on every node.
+    int before = server(2).findAll(getRequestedFor(urlPathEqualTo("/listjobs.json"))
+        .withQueryParam("project", equalTo("labbot"))).size();
+    assertThat(cluster.findJob("labbot", "slow-1")).hasValueSatisfying(job ->
+        assertThat(job.nodeId()).isEqualTo(id(2)));
+    assertThat(server(2).findAll(getRequestedFor(urlPathEqualTo("/listjobs.json"))
+        .withQueryParam("project", equalTo("labbot")))).hasSize(before + 1);
+    assertThat(cluster.findJob("labbot", "nope")).isEmpty();
+    assertThatThrownBy(() -> cluster.findJob(" ", "slow-1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("project");
 
     ClusterResult<CancelResult> cancelled = cluster.cancel("labbot", "slow-1");
 

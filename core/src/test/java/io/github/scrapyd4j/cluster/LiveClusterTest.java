@@ -98,7 +98,7 @@ class LiveClusterTest {
     ClusterJobs jobs = cluster.allJobs(project);
     assertThat(jobs.failures()).isEmpty();
     for (String jobId : jobIds) {
-      assertThat(cluster.findJob(jobId)).as(jobId).isPresent();
+      assertThat(cluster.findJob(project, jobId)).as(jobId).isPresent(); // any Scrapyd version
     }
     assertThat(jobs.inState(JobState.FINISHED)).hasSize(2 * nodes + nodes);
     assertThat(cluster.states().values()).containsOnly(NodeState.UP);
