@@ -24,13 +24,14 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp examples/target/scrapyd4j.jar io.github.scrapyd4j.examples.JobMonitor \
- *     [URL[,URL...] [SECONDS]]
+ *     [URL[,URL...] [SECONDS [PROJECT]]]
  * </pre>
  *
  * <p>The URLs default to {@code http://localhost:6800}; without SECONDS it runs until stopped
  * (Ctrl-C). A node that stops answering is reported once, and polled again, less and less often,
- * until it answers. It lists every project's jobs at once, which needs Scrapyd 1.3 or later (a
- * {@link JobWatcher} given a project also watches 1.2). Credentials, if the nodes need them, come
+ * until it answers. Without PROJECT it lists every project's jobs at once, which needs Scrapyd 1.3
+ * or later; with one it watches that project's jobs, on any version. Credentials, if the nodes
+ * need them, come
  * from {@code SCRAPYD_USERNAME} and {@code SCRAPYD_PASSWORD}. Exit code: 0, or 2 for bad
  * arguments.
  */
@@ -44,8 +45,8 @@ public final class JobMonitor {
   /**
    * Runs the monitor.
    *
-   * @param args the nodes' URLs, comma-separated, and how many seconds to run (default: until
-   *     the thread is interrupted or the process stopped)
+   * @param args the nodes' URLs, comma-separated, how many seconds to run (default: until the
+   *     thread is interrupted or the process stopped; 0 for the same), and a project to watch
    * @param out where events are printed
    * @param err where node errors and failures are printed
    * @return the process exit code
@@ -57,10 +58,11 @@ public final class JobMonitor {
     Duration runFor;
     ClusterClient cluster;
     try {
-      runFor = args.length > 1 ? Duration.ofSeconds(Long.parseLong(args[1])) : null;
+      long seconds = args.length > 1 ? Long.parseLong(args[1]) : 0;
+      runFor = seconds > 0 ? Duration.ofSeconds(seconds) : null;
       cluster = Examples.cluster(Arrays.asList(urls.split(",")));
     } catch (IllegalArgumentException e) {
-      err.println("Usage: JobMonitor [URL[,URL...] [SECONDS]]: " + e.getMessage());
+      err.println("Usage: JobMonitor [URL[,URL...] [SECONDS [PROJECT]]]: " + e.getMessage());
       return 2;
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -68,13 +70,15 @@ public final class JobMonitor {
     Runtime.getRuntime().addShutdownHook(hook);
     // The watcher polls every node's listjobs.json; the listener hears the differences. Listener
     // calls never overlap, so it can print without locking.
-    try (cluster;
-        JobWatcher watcher = JobWatcher.builder()
-            .nodes(cluster.clients())
-            .pollInterval(Duration.ofSeconds(1))
-            .reportExisting(true)
-            .listener(new Printer(cluster, out, err))
-            .build()) {
+    JobWatcher.Builder builder = JobWatcher.builder()
+        .nodes(cluster.clients())
+        .pollInterval(Duration.ofSeconds(1))
+        .reportExisting(true)
+        .listener(new Printer(cluster, out, err));
+    if (args.length > 2) {
+      builder.project(args[2]);
+    }
+    try (cluster; JobWatcher watcher = builder.build()) {
       watcher.start();
       out.printf("Watching %s%n", String.join(", ", watcher.nodeIds()));
       if (runFor == null) {

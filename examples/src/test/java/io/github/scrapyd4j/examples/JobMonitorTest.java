@@ -2,6 +2,7 @@ package io.github.scrapyd4j.examples;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
@@ -72,6 +73,20 @@ class JobMonitorTest {
     assertThat(errors.lines()).hasSize(1);
     assertThat(errors).contains("127.0.0.1:" + dead + " ").contains("not answering")
         .contains("connection refused");
+  }
+
+  @Test
+  void withAProjectItListsThatProjectsJobsAsScrapyd12Needs() throws Exception {
+    wm.stubFor(get(urlPathEqualTo("/listjobs.json")).willReturn(Recording.json(RUNNING)));
+
+    assertThat(run(wm.baseUrl(), "2", "quickstart")).isZero();
+
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .containsPattern("APPEARED +quickstart/quotes q-1\n");
+    assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/listjobs.json"))))
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.queryParameter("project").firstValue())
+            .isEqualTo("quickstart"));
   }
 
   @Test
