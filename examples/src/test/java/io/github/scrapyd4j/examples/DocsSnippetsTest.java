@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The Java blocks of the guides in docs/ compile against the library, so that a renamed method
  * cannot leave a guide behind. The blocks are fragments that go on from one another, so each is
  * compiled alone as a method body, with the variables it uses but does not declare (the client,
- * the egg, the job...) given as parameters. Blocks that elide code with {@code ...} are left out.
+ * the egg, the job...) given as parameters. Blocks that elide code with {@code ...}, and blocks
+ * that only list imports, are left out.
  * (The README's example is complete, and {@link ReadmeSnippetTest} also runs it.)
  */
 class DocsSnippetsTest {
@@ -90,6 +91,9 @@ class DocsSnippetsTest {
       while (block.find()) {
         String name = guide.getFileName().toString().replace(".md", "").replace('-', '_')
             + "_" + n++;
+        if (block.group(1).lines().allMatch(l -> l.isBlank() || l.startsWith("import "))) {
+          continue; // a list of imports (the wrapper imports every package)
+        }
         if (block.group(1).contains(" ...") || block.group(1).contains("{ ... }")) {
           elided.add(name);
           continue;
