@@ -13,8 +13,9 @@ import picocli.CommandLine.Parameters;
 /** {@code scrapyd4j cancel -p P JOB [--signal SIG]}: cancel.json. */
 @Command(name = "cancel",
     description = {"Cancel a pending job, or stop a running one.",
-        "A running job gets TERM by default, a graceful stop that takes time;",
-        "a second cancel or --signal KILL forces it.",
+        "Without --signal the node sends its default (INT on Scrapyd 1.5+, TERM",
+        "before): a graceful stop that takes time; a second cancel or --signal KILL",
+        "forces it.",
         "Exit code 1 when the job was neither pending nor running."})
 final class CancelCommand extends NodeCommand {
   @Option(names = {"-p", "--project"}, paramLabel = "PROJECT",

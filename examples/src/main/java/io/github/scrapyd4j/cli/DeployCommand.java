@@ -105,6 +105,9 @@ final class DeployCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "give one of TARGET, -t NAME[,NAME...], -a or --url URL[,URL...]");
     }
+    if (eggFile == null) {
+      warnIfOwnSetupPy(env);
+    }
     if (buildEgg != null) {
       Egg egg = EggBuilder.builder().scrapyConfig(conn.config(env)).build().build();
       Path file = env.workDir.resolve(buildEgg);
@@ -127,6 +130,24 @@ final class DeployCommand implements Callable<Integer> {
       return report(env, e.result());
     }
     return report(env, result);
+  }
+
+  /**
+   * scrapyd-deploy runs a project's own setup.py; this command builds the egg from the packages,
+   * as the setup.py scrapyd-deploy writes would. Say so when the project has its own.
+   */
+  private void warnIfOwnSetupPy(Scrapyd4jCommand.Env env) {
+    Optional<Path> dir;
+    try {
+      dir = conn.config(env).projectDir();
+    } catch (RuntimeException noConfig) {
+      return; // reported as a usage error where the configuration is needed
+    }
+    if (dir.isPresent() && java.nio.file.Files.isRegularFile(dir.get().resolve("setup.py"))) {
+      env.err.println("scrapyd4j: warning: the project's setup.py is not run: the egg is built"
+          + " from its packages (data files included); see docs/deploying.md, or build the egg"
+          + " with setup.py and give it with --egg");
+    }
   }
 
   private DeployResult toTargets(Scrapyd4jCommand.Env env, Optional<Egg> prebuilt) {

@@ -211,6 +211,19 @@ class DeployCommandTest {
   }
 
   @Test
+  void aProjectsOwnSetupPyIsNotRunAndTheCommandSaysSo() throws Exception {
+    scrapyCfg();
+    stubHealthyNode(wm);
+    Files.writeString(cli.workDir.resolve("setup.py"), "from setuptools import setup\nsetup()\n");
+
+    assertThat(cli.run("deploy", "-v", "r2")).isZero();
+
+    assertThat(cli.err()).startsWith("scrapyd4j: warning: the project's setup.py is not run");
+    Egg egg = Egg.of(upload(wm).getPart("egg").getBody().asBytes());
+    assertThat(egg.entryNames()).doesNotContain("setup.py").contains("labbot/settings.py");
+  }
+
+  @Test
   void anUnreachableTargetExitsThree() throws Exception {
     cli.scrapyCfg("[settings]\ndefault = labbot.settings\n\n"
         + "[deploy:dead]\nurl = http://127.0.0.1:" + ReadCommandsTest.deadPort()
