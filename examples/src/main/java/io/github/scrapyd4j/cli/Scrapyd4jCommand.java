@@ -3,12 +3,21 @@ package io.github.scrapyd4j.cli;
 import io.github.scrapyd4j.examples.StatusExample;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code scrapyd4j} command line: deploy, schedule and inspect Scrapyd nodes, modelled on
@@ -73,6 +82,9 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
       description = "the Scrapyd to show when no command is given")
   String url;
 
+  @Spec
+  CommandSpec spec;
+
   final Env env;
 
   Scrapyd4jCommand(Env env) {
@@ -113,19 +125,133 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
     cl.setErr(new PrintWriter(env.err, true));
     cl.setExecutionExceptionHandler(new Errors(env));
     cl.setParameterExceptionHandler((ex, argv) -> {
-      PrintWriter err = ex.getCommandLine().getErr();
-      err.println("scrapyd4j: " + ex.getMessage());
-      err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
-          + " --help' for more information.");
+      ex.getCommandLine().getErr().println(usageError(ex));
       return USAGE;
     });
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      addVersionHelp(sub.getCommandSpec());
+    }
     return cl.execute(args);
+  }
+
+  /**
+   * A usage error in one line: picocli's message, what it may have meant, where the help is.
+   */
+  static String usageError(ParameterException ex) {
+    CommandLine cl = ex.getCommandLine();
+    String message = String.join(" ", ex.getMessage().strip().split("\\s*\\R\\s*"));
+    if (message.endsWith(".")) {
+      message = message.substring(0, message.length() - 1);
+    }
+    Object command = cl.getCommand();
+    if (ex instanceof UnmatchedArgumentException && command instanceof Scrapyd4jCommand
+        && ((Scrapyd4jCommand) command).url != null
+        && isWord(((Scrapyd4jCommand) command).url)) {
+      // `scrapyd4j nosuch x`: the word went to the URL parameter, but was meant as a command.
+      message = unknownCommand(cl, ((Scrapyd4jCommand) command).url.strip());
+    } else if (ex instanceof UnmatchedArgumentException) {
+      message += didYouMean(((UnmatchedArgumentException) ex).getSuggestions(),
+          ((UnmatchedArgumentException) ex).getUnmatched().get(0));
+    }
+    return "scrapyd4j: " + message + " (see '" + cl.getCommandSpec().qualifiedName()
+        + " --help')";
+  }
+
+  private static boolean isWord(String arg) {
+    return arg.strip().matches("[A-Za-z][A-Za-z0-9_-]*");
+  }
+
+  private static String unknownCommand(CommandLine root, String word) {
+    String hint = didYouMean(
+        new UnmatchedArgumentException(root, List.of(word)).getSuggestions(), word);
+    return "Unknown command: '" + word + "'"
+        + (hint.isEmpty() ? "; a Scrapyd URL starts with http:// or https://" : hint);
+  }
+
+  /**
+   * "; did you mean X?" for picocli's suggestions that are close to what was typed (a typo or a
+   * prefix), else nothing: picocli's own list also holds far-fetched ones.
+   */
+  static String didYouMean(List<String> suggestions, String typed) {
+    String t = typed.toLowerCase(Locale.ROOT);
+    List<String> close = new java.util.ArrayList<>();
+    for (String s : suggestions) {
+      String c = s.toLowerCase(Locale.ROOT);
+      if (editDistance(c, t) <= Math.max(1, Math.min(2, t.length() / 3))
+          || (t.length() >= 3 && (c.startsWith(t) || t.startsWith(c)))) {
+        close.add(s);
+      }
+    }
+    return close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?";
+  }
+
+  /** Levenshtein distance, an adjacent transposition counting as one edit. */
+  static int editDistance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+
+  /**
+   * Gives a subcommand {@code -V} and {@code --version} (print the scrapyd4j version), as the top
+   * command has; {@code spiders}, {@code schedule} and {@code deploy} keep {@code --version} for
+   * the project version they take, so only {@code -V} prints the scrapyd4j version there.
+   */
+  private static void addVersionHelp(CommandSpec sub) {
+    if (sub.userObject() instanceof CommandLine.HelpCommand) {
+      return;
+    }
+    sub.versionProvider(new Version());
+    String[] names = sub.findOption("--version") == null
+        ? new String[] {"-V", "--version"} : new String[] {"-V"};
+    sub.addOption(OptionSpec.builder(names).versionHelp(true)
+        .description("print the scrapyd4j version").build());
   }
 
   @Override
   public Integer call() {
+    if (url != null) {
+      checkUrl(url);
+    }
     String[] args = url == null ? new String[0] : new String[] {url};
     return StatusExample.run(args, env.out, env.err);
+  }
+
+  /** The URL argument is a URL; a word there is an unknown command (exit code 2). */
+  private void checkUrl(String arg) {
+    String value = arg.strip();
+    if (isWord(value)) {
+      throw new ParameterException(spec.commandLine(), unknownCommand(spec.commandLine(), value));
+    }
+    String scheme;
+    String host;
+    try {
+      URI uri = new URI(value);
+      scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      host = uri.getHost();
+    } catch (URISyntaxException e) {
+      scheme = "";
+      host = null;
+    }
+    if (!(scheme.equals("http") || scheme.equals("https")) || host == null) {
+      throw new ParameterException(spec.commandLine(), "'" + Output.maskUrl(value)
+          + "' is neither a command nor a Scrapyd URL (http:// or https:// and a host)");
+    }
   }
 
   /** Where the command line prints and what it reads. */

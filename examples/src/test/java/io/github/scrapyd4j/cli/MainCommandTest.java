@@ -10,10 +10,13 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.scrapyd4j.testing.Recording;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The README's main command: {@code java -jar examples/target/scrapyd4j.jar URL}. */
 class MainCommandTest {
@@ -74,46 +77,140 @@ class MainCommandTest {
         .contains("Exit codes:").contains("3   a Scrapyd node could not be reached");
   }
 
-  @Test
-  void anUnknownCommandIsAUsageError() {
-    assertThat(cli.run("nosuch", "x")).isEqualTo(2);
-    assertThat(cli.err()).startsWith("scrapyd4j: ");
+  /** Every command, as typed after {@code scrapyd4j}. */
+  static final String[] COMMANDS = {"targets", "projects", "versions", "spiders", "jobs",
+      "status", "schedule", "cancel", "log", "outcome", "items", "delversion", "delproject",
+      "deploy"};
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--help", "-h"})
+  void helpOnTheTopCommandGoesToStdoutWithExitZero(String option) {
+    assertThat(cli.run(option)).isZero();
+
+    assertThat(cli.out()).startsWith("Usage: scrapyd4j ").contains("Exit codes:");
+    assertThat(cli.err()).isEmpty();
   }
 
-  @Test
-  void versionPrintsToStdoutAndExitsZero() {
-    assertThat(cli.run("--version")).isZero();
-    assertThat(cli.out()).startsWith("scrapyd4j ");
+  @ParameterizedTest
+  @ValueSource(strings = {"--version", "-V"})
+  void versionOnTheTopCommandGoesToStdoutWithExitZero(String option) {
+    assertThat(cli.run(option)).isZero();
+
+    assertThat(cli.out()).isEqualTo("scrapyd4j (development build)\n");
     assertThat(cli.err()).isEmpty();
   }
 
   @Test
   void everyCommandsHelpGoesToStdoutWithExitZero() {
-    for (String command : new String[] {"targets", "projects", "versions", "spiders", "jobs",
-        "status", "schedule", "cancel", "log", "outcome", "items", "delversion", "delproject",
-        "deploy"}) {
-      assertThat(cli.run(command, "--help")).as(command).isZero();
-      assertThat(cli.out()).as(command).startsWith("Usage: scrapyd4j " + command);
-      assertThat(cli.err()).as(command).isEmpty();
-      assertThat(cli.run("help", command)).as("help " + command).isZero();
-      assertThat(cli.out()).as("help " + command).startsWith("Usage: scrapyd4j " + command);
+    for (String command : COMMANDS) {
+      for (String[] args : new String[][] {{command, "--help"}, {command, "-h"},
+          {"help", command}}) {
+        String as = String.join(" ", args);
+        assertThat(cli.run(args)).as(as).isZero();
+        assertThat(cli.out()).as(as).startsWith("Usage: scrapyd4j " + command + " ")
+            .contains("-V");
+        assertThat(cli.err()).as(as).isEmpty();
+      }
     }
     assertThat(cli.run("schedule", "-h")).isZero();
     assertThat(cli.out()).contains("--wait").contains("--place");
   }
 
   @Test
-  void anUnknownOptionIsAUsageErrorOnStderr() {
+  void everyCommandPrintsTheVersionWithCapitalV() {
+    for (String command : COMMANDS) {
+      assertThat(cli.run(command, "-V")).as(command).isZero();
+      assertThat(cli.out()).as(command).isEqualTo("scrapyd4j (development build)\n");
+      assertThat(cli.err()).as(command).isEmpty();
+    }
+  }
+
+  @Test
+  void longVersionPrintsTheVersionExceptWhereItNamesTheProjectVersion() {
+    for (String command : COMMANDS) {
+      if (command.equals("schedule") || command.equals("deploy") || command.equals("spiders")) {
+        continue;
+      }
+      assertThat(cli.run(command, "--version")).as(command).isZero();
+      assertThat(cli.out()).as(command).isEqualTo("scrapyd4j (development build)\n");
+      assertThat(cli.err()).as(command).isEmpty();
+    }
+    // spiders/schedule --version V and deploy -v/--version V name a project version.
+    assertThat(cli.run("schedule", "--version")).isEqualTo(2);
+    assertThat(cli.err()).isEqualTo("scrapyd4j: Missing required parameter for option"
+        + " '--version' (VERSION) (see 'scrapyd4j schedule --help')\n");
+    assertThat(cli.run("deploy", "-h")).isZero();
+    assertThat(cli.out()).contains("-v, --version=VERSION").contains("-V ");
+  }
+
+  @Test
+  void anUnknownCommandIsAOneLineUsageErrorWithASuggestion() {
+    assertThat(cli.run("shedule", "-p", "shop", "products")).isEqualTo(2);
+
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.err()).isEqualTo("scrapyd4j: Unknown command: 'shedule'; did you mean"
+        + " schedule? (see 'scrapyd4j --help')\n");
+  }
+
+  @Test
+  void anUnknownCommandAloneIsAUsageErrorNotABadUrl() {
+    assertThat(cli.run("nosuch")).isEqualTo(2);
+
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.err()).isEqualTo("scrapyd4j: Unknown command: 'nosuch'; a Scrapyd URL starts"
+        + " with http:// or https:// (see 'scrapyd4j --help')\n");
+  }
+
+  @Test
+  void aUrlWithoutSchemeIsAUsageError() {
+    assertThat(cli.run("localhost:6800")).isEqualTo(2);
+
+    assertThat(cli.err()).isEqualTo("scrapyd4j: 'localhost:6800' is neither a command nor a"
+        + " Scrapyd URL (http:// or https:// and a host) (see 'scrapyd4j --help')\n");
+  }
+
+  @Test
+  void anUnknownOptionIsAOneLineUsageErrorOnStderr() {
     assertThat(cli.run("jobs", "--nosuch", "--url", "http://localhost:1")).isEqualTo(2);
 
     assertThat(cli.out()).isEmpty();
-    assertThat(cli.err().lines().findFirst()).contains("scrapyd4j: Unknown option: '--nosuch'");
-    assertThat(cli.err()).contains("Try 'scrapyd4j jobs --help'");
+    assertThat(cli.err()).isEqualTo(
+        "scrapyd4j: Unknown option: '--nosuch' (see 'scrapyd4j jobs --help')\n");
+  }
+
+  @Test
+  void aMistypedOptionSuggestsTheRightOne() {
+    assertThat(cli.run("jobs", "--jsn", "--url", "http://localhost:1")).isEqualTo(2);
+    assertThat(cli.err()).isEqualTo("scrapyd4j: Unknown option: '--jsn'; did you mean --json?"
+        + " (see 'scrapyd4j jobs --help')\n");
+
+    assertThat(cli.run("--verison")).isEqualTo(2);
+    assertThat(cli.err()).isEqualTo("scrapyd4j: Unknown option: '--verison'; did you mean"
+        + " --version? (see 'scrapyd4j --help')\n");
+  }
+
+  @Test
+  void anUnknownHelpTopicIsAUsageError() {
+    assertThat(cli.run("help", "nosuch")).isEqualTo(2);
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.err()).isEqualTo(
+        "scrapyd4j: Unknown subcommand 'nosuch' (see 'scrapyd4j --help')\n");
   }
 
   @Test
   void aMissingArgumentIsAUsageError() {
     assertThat(cli.run("status", "--url", "http://localhost:1")).isEqualTo(2);
-    assertThat(cli.err()).startsWith("scrapyd4j: Missing required parameter: 'JOB'");
+    assertThat(cli.err()).isEqualTo("scrapyd4j: Missing required parameter: 'JOB'"
+        + " (see 'scrapyd4j status --help')\n");
+  }
+
+  @Test
+  void closeTyposAreSuggestedFarFetchedOnesAreNot() {
+    assertThat(Scrapyd4jCommand.didYouMean(List.of("schedule", "help"), "schedulee"))
+        .isEqualTo("; did you mean schedule?");
+    assertThat(Scrapyd4jCommand.didYouMean(List.of("jobs"), "job"))
+        .isEqualTo("; did you mean jobs?");
+    assertThat(Scrapyd4jCommand.didYouMean(List.of("log", "deploy"), "localhost")).isEmpty();
+    assertThat(Scrapyd4jCommand.editDistance("--verison", "--version")).isEqualTo(1);
   }
 }
