@@ -15,14 +15,42 @@ import picocli.CommandLine.Command;
 final class OutcomeCommand extends JobCommand {
   @Override
   int run(Connection c) {
-    Found f = find(c, null);
-    JobOutcome o = JobLogs.of(f.client).outcome(f.ref);
-    if (conn.json) {
-      Output.json(env().out, json(f, o));
-    } else {
-      print(env().out, f, o);
+    if (!c.isCluster()) {
+      Found f = find(c, null);
+      JobOutcome o = JobLogs.of(f.client).outcome(f.ref);
+      if (conn.json) {
+        Output.json(env().out, json(f, o));
+      } else {
+        print(env().out, f, o);
+      }
+      return exitCode(o);
     }
-    return exitCode(o);
+    // On several nodes: every node that lists the job (the same job id can run on several, as
+    // schedule --place all does), each with its node.
+    int code = Scrapyd4jCommand.OK;
+    ObjectNode nodes = Output.object();
+    boolean first = true;
+    Lookup lookup = findAll(c, false);
+    for (Found f : lookup.found) {
+      JobOutcome o = JobLogs.of(f.client).outcome(f.ref);
+      code = Math.max(code, exitCode(o));
+      if (conn.json) {
+        nodes.set(f.node, json(f, o));
+      } else {
+        if (!first) {
+          env().out.println();
+        }
+        print(env().out, f, o);
+      }
+      first = false;
+    }
+    if (conn.json) {
+      ObjectNode root = Output.object();
+      root.set("nodes", nodes);
+      root.set("failures", Output.failures(lookup.passedOver));
+      Output.json(env().out, root);
+    }
+    return code;
   }
 
   static int exitCode(JobOutcome o) {
@@ -38,6 +66,9 @@ final class OutcomeCommand extends JobCommand {
 
   static void print(PrintStream out, Found f, JobOutcome o) {
     out.println(line(f.ref.jobId(), o));
+    if (f.node != null) {
+      out.println("node: " + f.node);
+    }
     o.finishReason().ifPresent(r -> out.println("finish reason: " + r));
     if (o.stats().isPresent()) {
       ScrapyStats s = o.stats().get();

@@ -6,9 +6,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.scrapyd4j.testing.Recording;
 import java.io.IOException;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code log}, {@code outcome}, {@code items} and {@code schedule --wait} on several nodes: the job
@@ -92,13 +96,108 @@ class ClusterJobCommandsTest {
   }
 
   @Test
-  void outcomePassesOverANodeThatCannotBeAsked() {
+  void outcomePassesOverANodeThatCannotBeAskedWithAWarning() {
     serveLog(n2, "q-1", "quotes-3.log");
+    String deadId = "127.0.0.1:" + dead.substring(dead.lastIndexOf(':') + 1);
+    String n2Id = "localhost:" + n2.getPort();
 
     assertThat(cli.run("outcome", "q-1", "-p", "quickstart", "--url", dead + "," + n2.baseUrl()))
         .isZero();
 
-    assertThat(cli.out()).startsWith("q-1: SUCCEEDED").contains("items: 3\n");
+    assertThat(cli.out()).startsWith("q-1: SUCCEEDED\nnode: " + n2Id + "\n")
+        .contains("items: 3\n");
+    assertThat(cli.err().strip()).doesNotContain("\n")
+        .startsWith("scrapyd4j: warning: " + deadId + " could not be asked for job q-1, passed"
+            + " over: ")
+        .contains("connection refused");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"log", "outcome", "items"})
+  void aJobOnTheNodeThatAnsweredIsFoundWhileAnotherIsDown(String command) {
+    serveLog(n2, "q-1", "quotes-3.log");
+    n2.stubFor(get(urlPathEqualTo("/items/quickstart/quotes/q-1.jl")).willReturn(aResponse()
+        .withHeader("Content-Type", "text/plain").withBody(resource("quotes-3.jl"))));
+
+    assertThat(cli.run(command, "q-1", "-p", "quickstart", "--url", n2.baseUrl() + "," + dead))
+        .as(cli.err()).isZero();
+
+    assertThat(cli.out()).isNotEmpty();
+    assertThat(cli.err()).startsWith("scrapyd4j: warning: ");
+  }
+
+  @Test
+  void outcomeOfAJobOnSeveralNodesTellsEachAndExitsWithTheWorst() {
+    // As after schedule --place all: the same job id on both nodes, one failed.
+    n1.stubFor(get(urlPathEqualTo("/listjobs.json")).willReturn(Recording.json(LISTED)));
+    serveLog(n1, "q-1", "quotes-3.log");
+    serveLog(n2, "q-1", "quotes-failed.log");
+
+    assertThat(cli.run("outcome", "q-1", "-p", "quickstart", "--url", n1.baseUrl() + ","
+        + n2.baseUrl())).isEqualTo(1);
+
+    assertThat(cli.out()).startsWith("q-1: SUCCEEDED\nnode: localhost:" + n1.getPort() + "\n")
+        .contains("\n\nq-1: FAILED (1 ERROR/CRITICAL log line; the first: ")
+        .contains("node: localhost:" + n2.getPort() + "\n");
+    assertThat(cli.err()).isEmpty();
+  }
+
+  @Test
+  void outcomeJsonOnSeveralNodesIsPerNode() throws Exception {
+    n1.stubFor(get(urlPathEqualTo("/listjobs.json")).willReturn(Recording.json(LISTED)));
+    serveLog(n1, "q-1", "quotes-3.log");
+    serveLog(n2, "q-1", "quotes-killed.log");
+
+    assertThat(cli.run("outcome", "q-1", "-p", "quickstart", "--json", "--url", n1.baseUrl()
+        + "," + n2.baseUrl() + "," + dead)).isEqualTo(1);
+
+    JsonNode j = new ObjectMapper().readTree(cli.out());
+    assertThat(j.get("nodes").get("localhost:" + n1.getPort()).get("verdict").asText())
+        .isEqualTo("SUCCEEDED");
+    assertThat(j.get("nodes").get("localhost:" + n2.getPort()).get("verdict").asText())
+        .isEqualTo("CRASHED");
+    assertThat(j.get("nodes").get("localhost:" + n2.getPort()).get("stats").isNull()).isTrue();
+    assertThat(j.get("failures").get("127.0.0.1:" + dead.substring(dead.lastIndexOf(':') + 1))
+        .get("error").asText()).isEqualTo("ScrapydConnectionException");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"log", "items"})
+  void logOrItemsOfAJobOnSeveralNodesAsksForOneNode(String command) {
+    n1.stubFor(get(urlPathEqualTo("/listjobs.json")).willReturn(Recording.json(LISTED)));
+
+    assertThat(cli.run(command, "q-1", "-p", "quickstart", "--url", n1.baseUrl() + ","
+        + n2.baseUrl())).isEqualTo(2);
+
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.err()).isEqualTo("scrapyd4j: job q-1 is listed on 2 nodes (localhost:"
+        + n1.getPort() + ", localhost:" + n2.getPort() + "): give one of them with -t or --url\n");
+    for (WireMockExtension n : new WireMockExtension[] {n1, n2}) {
+      n.verify(0, getRequestedFor(urlPathMatching("/(logs|items)/.*")));
+    }
+  }
+
+  @Test
+  void aSpiderDoesNotFindAnUnlistedJobOnSeveralNodesAndSaysWhy() {
+    n2.stubFor(get(urlPathEqualTo("/listjobs.json")).willReturn(Recording.json(NOT_LISTED)));
+
+    assertThat(cli.run("log", "q-1", "-p", "quickstart", "--spider", "quotes", "--url",
+        n1.baseUrl() + "," + n2.baseUrl())).isEqualTo(1);
+
+    assertThat(cli.err()).isEqualTo("scrapyd4j: no job q-1 in project quickstart on any node"
+        + " (Scrapyd lists finished jobs only up to finished_to_keep; with --spider, give the one"
+        + " node that ran the job)\n");
+  }
+
+  @Test
+  void aSpiderOnSeveralNodesStillFindsTheListedJob() {
+    serveLog(n2, "q-1", "quotes-3.log");
+
+    assertThat(cli.run("log", "q-1", "-p", "quickstart", "--spider", "quotes", "--tail", "1",
+        "--url", n1.baseUrl() + "," + n2.baseUrl())).isZero();
+
+    assertThat(cli.out()).isEqualTo(
+        "2026-12-05 22:45:26 [scrapy.core.engine] INFO: Spider closed (finished)\n");
   }
 
   @ParameterizedTest
@@ -135,11 +234,13 @@ class ClusterJobCommandsTest {
     assertThat(cli.err()).isEqualTo("scrapyd4j: no job q-1 in project quickstart on any node\n");
   }
 
-  @Test
-  void aJobNotFoundWhileANodeCouldNotBeAskedIsExitCodeThree() {
-    assertThat(cli.run("log", "q-1", "-p", "quickstart", "--url", n1.baseUrl() + "," + dead))
+  @ParameterizedTest
+  @ValueSource(strings = {"log", "outcome", "items"})
+  void aJobNotFoundWhileANodeCouldNotBeAskedIsExitCodeThree(String command) {
+    assertThat(cli.run(command, "q-1", "-p", "quickstart", "--url", n1.baseUrl() + "," + dead))
         .isEqualTo(3);
 
+    assertThat(cli.out()).isEmpty();
     String err = cli.err().strip();
     assertThat(err).doesNotContain("\n")
         .startsWith("scrapyd4j: no job q-1 in project quickstart on the nodes that answered;"
