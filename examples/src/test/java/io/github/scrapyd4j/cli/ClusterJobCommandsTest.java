@@ -270,4 +270,22 @@ class ClusterJobCommandsTest {
     n1.verify(0, postRequestedFor(urlPathEqualTo("/schedule.json")));
     n2.verify(1, postRequestedFor(urlPathEqualTo("/schedule.json")));
   }
+
+  @Test
+  void scheduleWaitOnSeveralNodesPassesOverAnUnreachableNode() {
+    n2.stubFor(get(urlPathEqualTo("/daemonstatus.json")).willReturn(Recording.json(
+        "{\"node_name\": \"vm\", \"status\": \"ok\", \"pending\": 0, \"running\": 0,"
+            + " \"finished\": 0}")));
+    n2.stubFor(post(urlPathEqualTo("/schedule.json"))
+        .willReturn(Recording.load("schedule_ok").response()));
+    serveLog(n2, SCHEDULED, "quotes-failed.log");
+
+    assertThat(cli.run("schedule", "-p", "quickstart", "quotes", "--wait",
+        "--url", dead + "," + n2.baseUrl())).isEqualTo(1);
+
+    assertThat(cli.out()).isEqualTo(SCHEDULED + "\n" + SCHEDULED + ": FAILED (1 ERROR/CRITICAL"
+        + " log line; the first: 2026-12-05 23:21:04 [scrapy.core.scraper] ERROR: Spider error"
+        + " processing <GET data:text/html,%3Cp%3Ex%3C/p%3E> (referer: None))\n");
+    n2.verify(1, postRequestedFor(urlPathEqualTo("/schedule.json")));
+  }
 }
