@@ -190,7 +190,7 @@ final class DeployCommand implements Callable<Integer> {
             .deploy(project, resolved, egg);
       }
       ScrapydClient client = c.single;
-      return Deployer.builder().build().deploy(
+      return Deployer.builder().policy(policy).build().deploy(
           List.of(DeployDestination.of(c.endpoints.get(0).id, client, project)), resolved, egg);
     }
   }
@@ -201,13 +201,10 @@ final class DeployCommand implements Callable<Integer> {
     } else {
       Output.Table t = new Output.Table("TARGET", "URL", "STATUS", "SPIDERS", "LATEST", "DETAIL");
       for (NodeOutcome o : result.outcomes()) {
-        String detail = o.error().orElse(o.cleanup() == NodeOutcome.Cleanup.NOT_NEEDED ? ""
-            : "version " + o.cleanup().name().toLowerCase(Locale.ROOT)
-                .replace('_', ' '));
-        if (o.error().isPresent() && o.cleanup() != NodeOutcome.Cleanup.NOT_NEEDED) {
-          detail += " (version " + o.cleanup().name().toLowerCase(Locale.ROOT)
-              .replace('_', ' ') + ")";
-        }
+        // Scrapyd's error says what became of the version; a node that could not be rolled back
+        // says why in a warning.
+        String detail = o.error().orElseGet(() -> o.warnings().stream()
+            .filter(w -> w.startsWith("could not roll back")).findFirst().orElse(""));
         t.row(o.name(), Output.maskUrl(o.baseUri().toString()),
             o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
             o.spiders().isPresent() ? Integer.toString(o.spiders().getAsInt()) : "-",
@@ -234,17 +231,26 @@ final class DeployCommand implements Callable<Integer> {
                 null)));
       }
     }
-    long rolledBack = result.outcomes().stream()
-        .filter(o -> o.status() == NodeOutcome.Status.ROLLED_BACK).count();
-    long skipped = result.outcomes().stream()
-        .filter(o -> o.status() == NodeOutcome.Status.SKIPPED).count();
-    env.err.println("scrapyd4j: deploy failed on "
-        + (result.notDeployed().size() - rolledBack - skipped) + " of "
-        + result.outcomes().size() + " node(s)"
+    long failed = count(result, NodeOutcome.Status.FAILED);
+    long rolledBack = count(result, NodeOutcome.Status.ROLLED_BACK);
+    long skipped = count(result, NodeOutcome.Status.SKIPPED);
+    long deployed = count(result, NodeOutcome.Status.DEPLOYED);
+    boolean allOrNothing = result.policy() == DeployPolicy.ALL_OR_NOTHING;
+    env.err.println("scrapyd4j: deploy failed on " + failed + " of " + result.outcomes().size()
+        + " node(s)"
         + (rolledBack > 0 ? "; all or nothing: the new version was deleted again from "
             + rolledBack + " node(s) that took it" : "")
-        + (skipped > 0 ? "; " + skipped + " node(s) not tried" : ""));
+        + (skipped > 0 ? "; all or nothing: nothing was uploaded to the other " + skipped
+            + " node(s)" : "")
+        + (deployed > 0 && allOrNothing ? "; all or nothing, but " + deployed + " node(s) could"
+            + " not be rolled back and hold the new egg (see DETAIL)" : "")
+        + (deployed > 0 && !allOrNothing ? "; best effort: " + deployed + " node(s) keep the new"
+            + " version" : ""));
     return failures.isEmpty() ? Scrapyd4jCommand.FAILED : Errors.exitCode(failures);
+  }
+
+  private static long count(DeployResult r, NodeOutcome.Status status) {
+    return r.outcomes().stream().filter(o -> o.status() == status).count();
   }
 
   static ObjectNode json(DeployResult r) {

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DeployCommandTest {
   @RegisterExtension
@@ -147,22 +150,6 @@ class DeployCommandTest {
       node.stubFor(post(urlPathEqualTo("/delversion.json"))
           .willReturn(Recording.load("delversion_ok").response()));
     }
-  }
-
-  @Test
-  void severalTargetsAreAllOrNothingByDefault() throws Exception {
-    scrapyCfg();
-    stubSecondRejects();
-
-    assertThat(cli.run("deploy", "-a", "-v", "r2")).isEqualTo(1);
-
-    // The target that took the egg has the version deleted again, like the one that rejected it.
-    assertThat(cli.out()).containsPattern("default +" + wm.baseUrl() + "/ +rolled back")
-        .containsPattern("second +" + wm2.baseUrl() + "/ +failed");
-    assertThat(cli.err()).contains("scrapyd4j: deploy failed on 1 of 2 node(s); all or nothing:"
-        + " the new version was deleted again from 1 node(s) that took it");
-    wm.verify(1, postRequestedFor(urlPathEqualTo("/delversion.json")));
-    wm2.verify(1, postRequestedFor(urlPathEqualTo("/delversion.json")));
   }
 
   @Test
@@ -303,5 +290,146 @@ class DeployCommandTest {
     assertThat(cli.out()).containsPattern("default +\\S+ +deployed +4 +no");
     assertThat(new String(cli.err().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
         .startsWith("scrapyd4j: warning: default: version r2 will not be the latest");
+  }
+
+  /** The three ways to name several nodes, which follow one policy rule. */
+  private String[] severalNodes(String form) {
+    switch (form) {
+      case "-a":
+        return new String[] {"-a"};
+      case "-t":
+        return new String[] {"-t", "default,second"};
+      default:
+        return new String[] {"--url", wm.baseUrl() + "," + wm2.baseUrl(), "-p", "labbot"};
+    }
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  /** The name a node gets in the table: the target's, or host:port for a URL. */
+  private static String name(String form, WireMockExtension server, String target) {
+    return form.equals("--url") ? "localhost:" + server.getPort() : target;
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({"-a, ''", "-t, ''", "--url, ''", "-a, all-or-nothing", "-t, all-or-nothing",
+      "--url, all-or-nothing"})
+  void aFailureOnOneNodeRollsBackTheOthersByDefaultWhicheverWayTheNodesAreNamed(String form,
+      String policy) throws Exception {
+    scrapyCfg();
+    stubSecondRejects();
+    String[] args = concat(new String[] {"deploy", "-v", "r2"}, severalNodes(form));
+    if (!policy.isEmpty()) {
+      args = concat(args, "--policy", policy);
+    }
+
+    assertThat(cli.run(args)).isEqualTo(1);
+
+    assertThat(cli.out().lines()).hasSize(4);
+    assertThat(cli.out()).containsPattern("\n" + name(form, wm, "default") + " +" + wm.baseUrl()
+        + "/ +rolled back +4 +- +rolled back: the version was deployed here but another node"
+        + " failed \\(ALL_OR_NOTHING\\), so it was deleted again")
+        .containsPattern("\n" + name(form, wm2, "second") + " +" + wm2.baseUrl()
+            + "/ +failed +- +- +Scrapyd rejected the egg \\(RUNNER_ERROR\\)");
+    assertThat(cli.err()).isEqualTo("scrapyd4j: deploy failed on 1 of 2 node(s); all or"
+        + " nothing: the new version was deleted again from 1 node(s) that took it\n");
+    for (WireMockExtension node : List.of(wm, wm2)) {
+      node.verify(1, postRequestedFor(urlPathEqualTo("/addversion.json")));
+      node.verify(1, postRequestedFor(urlPathEqualTo("/delversion.json")));
+    }
+    assertThat(Forms.decode(wm.findAll(postRequestedFor(urlPathEqualTo("/delversion.json")))
+        .get(0).getBodyAsString())).containsExactly(entry("project", "labbot"),
+            entry("version", "r2"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-a", "-t", "--url"})
+  void bestEffortKeepsWhatSucceededWhicheverWayTheNodesAreNamed(String form) throws Exception {
+    scrapyCfg();
+    stubSecondRejects();
+
+    assertThat(cli.run(concat(new String[] {"deploy", "-v", "r2", "--policy", "best-effort"},
+        severalNodes(form)))).isEqualTo(1);
+
+    assertThat(cli.out()).containsPattern("\n" + name(form, wm, "default") + " +" + wm.baseUrl()
+        + "/ +deployed +4 +yes +-\n")
+        .containsPattern("\n" + name(form, wm2, "second") + " +" + wm2.baseUrl()
+            + "/ +failed +- +- +Scrapyd rejected the egg");
+    assertThat(cli.err()).isEqualTo("scrapyd4j: deploy failed on 1 of 2 node(s); best effort:"
+        + " 1 node(s) keep the new version\n");
+    wm.verify(0, postRequestedFor(urlPathEqualTo("/delversion.json")));
+    wm2.verify(1, postRequestedFor(urlPathEqualTo("/delversion.json"))); // the rejected one
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-a", "--url"})
+  void allOrNothingUploadsNothingWhenANodeCannotBeReached(String form) throws Exception {
+    String dead = "http://127.0.0.1:" + ReadCommandsTest.deadPort();
+    cli.scrapyCfg("[settings]\ndefault = labbot.settings\n\n"
+        + "[deploy]\nurl = " + wm.baseUrl() + "/\nproject = labbot\n\n"
+        + "[deploy:dead]\nurl = " + dead + "/\n");
+    stubHealthyNode(wm);
+    String[] nodes = form.equals("-a") ? new String[] {"-a"}
+        : new String[] {"--url", wm.baseUrl() + "," + dead, "-p", "labbot"};
+
+    assertThat(cli.run(concat(new String[] {"deploy", "-v", "r2"}, nodes))).isEqualTo(3);
+
+    assertThat(cli.out()).containsPattern("\n" + name(form, wm, "default") + " +" + wm.baseUrl()
+        + "/ +skipped +- +- +not uploaded")
+        .containsPattern("\n\\S+ +" + dead + "/ +failed +- +- +could not list the versions");
+    assertThat(cli.err()).isEqualTo("scrapyd4j: deploy failed on 1 of 2 node(s); all or nothing:"
+        + " nothing was uploaded to the other 1 node(s)\n");
+    wm.verify(0, postRequestedFor(urlPathEqualTo("/addversion.json")));
+  }
+
+  @Test
+  void bestEffortDeploysTheNodesThatCanBeReachedAndExitsThree() throws Exception {
+    String dead = "http://127.0.0.1:" + ReadCommandsTest.deadPort();
+    scrapyCfg();
+    stubHealthyNode(wm);
+
+    assertThat(cli.run("deploy", "-v", "r2", "--url", wm.baseUrl() + "," + dead, "-p", "labbot",
+        "--policy", "best-effort")).isEqualTo(3);
+
+    assertThat(cli.out()).containsPattern("\nlocalhost:" + wm.getPort() + " +" + wm.baseUrl()
+        + "/ +deployed +4 +yes");
+    assertThat(cli.err()).isEqualTo("scrapyd4j: deploy failed on 1 of 2 node(s); best effort:"
+        + " 1 node(s) keep the new version\n");
+    wm.verify(1, postRequestedFor(urlPathEqualTo("/addversion.json")));
+  }
+
+  @Test
+  void aRollbackLeavesAVersionThatExistedBeforeAndSaysSo() throws Exception {
+    scrapyCfg();
+    stubSecondRejects();
+    wm.stubFor(get(urlPathEqualTo("/listversions.json")).willReturn(Recording.json(
+        "{\"versions\": [\"r1\", \"r2\"], \"status\": \"ok\", \"node_name\": \"vm\"}")));
+
+    assertThat(cli.run("deploy", "-a", "-v", "r2")).isEqualTo(1);
+
+    // The upload replaced r2's egg there; deleting r2 would delete what was there before too.
+    assertThat(cli.out()).containsPattern("\ndefault +" + wm.baseUrl() + "/ +deployed +4 +yes"
+        + " +could not roll back: version r2 existed before this deploy, so it was not deleted;"
+        + " the node now holds this deploy's egg under it\n");
+    assertThat(cli.err()).contains("scrapyd4j: warning: default: version r2 already existed")
+        .endsWith("scrapyd4j: deploy failed on 1 of 2 node(s); all or nothing, but 1 node(s)"
+            + " could not be rolled back and hold the new egg (see DETAIL)\n");
+    wm.verify(0, postRequestedFor(urlPathEqualTo("/delversion.json")));
+  }
+
+  @Test
+  void oneUrlReportsThePolicyItWasGiven() throws Exception {
+    scrapyCfg();
+    stubHealthyNode(wm);
+
+    assertThat(cli.run("deploy", "-v", "r2", "--url", wm.baseUrl(), "-p", "labbot", "--policy",
+        "best-effort", "--json")).isZero();
+
+    assertThat(new ObjectMapper().readTree(cli.out()).get("policy").asText())
+        .isEqualTo("BEST_EFFORT");
   }
 }
