@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.scrapyd4j.testing.Recording;
 import java.io.IOException;
@@ -152,5 +153,48 @@ class OutcomeExitCodesTest {
     assertThat(cli.run("outcome", "j-1", "-p", "shop", "--url", wm.baseUrl())).isZero();
 
     assertThat(cli.out()).startsWith("j-1: IN_PROGRESS (the node says the job is running)\n");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"outcome, j-1", "log, j-1", "items, j-1", "schedule, s"})
+  void aNodeThatCannotBeReachedIsExitCodeThreeInOneLine(String command, String arg)
+      throws Exception {
+    String dead = "http://127.0.0.1:" + ReadCommandsTest.deadPort();
+    String[] args = command.equals("schedule")
+        ? new String[] {command, "-p", "shop", arg, "--wait", "--url", dead}
+        : new String[] {command, arg, "-p", "shop", "--url", dead};
+
+    assertThat(cli.run(args)).isEqualTo(3);
+
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.err().strip()).startsWith("scrapyd4j: ").doesNotContain("\n")
+        .contains("connection refused");
+  }
+
+  @Test
+  void scheduleWaitThatRunsOutOfTimeIsExitOneAndLeavesTheJob() {
+    wm.stubFor(get(urlPathEqualTo("/status.json")).willReturn(Recording.json(
+        "{\"currstate\": \"running\", \"status\": \"ok\", \"node_name\": \"vm\"}")));
+
+    assertThat(cli.run("schedule", "-p", "shop", "s", "--wait", "--timeout", "PT1S",
+        "--url", wm.baseUrl())).isEqualTo(1);
+
+    assertThat(cli.out()).isEqualTo("j-1\n");
+    assertThat(cli.err().strip()).startsWith("scrapyd4j: ").doesNotContain("\n")
+        .contains("j-1");
+    wm.verify(0, postRequestedFor(urlPathEqualTo("/cancel.json")));
+  }
+
+  @Test
+  void scheduleWaitWhoseNodeStopsAnsweringIsExitThree() {
+    wm.stubFor(get(urlPathEqualTo("/status.json")).willReturn(
+        aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+    assertThat(cli.run("schedule", "-p", "shop", "s", "--wait", "--url", wm.baseUrl()))
+        .isEqualTo(3);
+
+    assertThat(cli.out()).isEqualTo("j-1\n");
+    assertThat(cli.err().strip()).startsWith("scrapyd4j: ").doesNotContain("\n");
+    wm.verify(1, postRequestedFor(urlPathEqualTo("/schedule.json")));
   }
 }
