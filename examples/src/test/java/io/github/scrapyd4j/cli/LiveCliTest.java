@@ -179,7 +179,8 @@ class LiveCliTest {
   @Test
   void jobsAreFoundOnWhicheverNodeRanThem() throws Exception {
     urls = LiveScrapyd.urls();
-    assumeTrue(urls.size() >= 2, "needs two Scrapyd URLs: -Dscrapyd.url=http://a:6800,http://b:6800");
+    assumeTrue(urls.size() >= 2,
+        "needs two Scrapyd URLs: -Dscrapyd.url=http://a:6800,http://b:6800");
     urls.forEach(LiveScrapyd::assumeWritesLogs);
     CliTestSupport cli = project();
     Path livebot = livebot(temp.resolve("livebot"));
