@@ -264,7 +264,7 @@ public final class JobItems {
     Parser<T> parser = new Parser<>(t, reader(type), items, onMalformed::onMalformed);
     LineSplitter splitter = new LineSplitter(parser.lines(action::accept));
     RangeCursor cursor = new RangeCursor(splitter, 0);
-    return Follower.start(files, t, cursor, waiter, timeout).thenApply(done -> FollowResult.builder()
+    return Follower.start(files, t, cursor, waiter, timeout, done -> FollowResult.builder()
         .job(job)
         .bytes(done.cursor.delivered())
         .bytesReceived(done.cursor.received())

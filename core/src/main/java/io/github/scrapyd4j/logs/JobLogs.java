@@ -388,7 +388,7 @@ public final class JobLogs {
     }
     FileAccess.Target t = files.target(Checks.notNull("job", job), FileAccess.Kind.LOG);
     RangeCursor cursor = new RangeCursor(new Utf8Decoder(sink(consumer)), fromOffset);
-    return Follower.start(files, t, cursor, waiter, timeout).thenApply(done -> FollowResult.builder()
+    return Follower.start(files, t, cursor, waiter, timeout, done -> FollowResult.builder()
         .job(job)
         .bytes(done.cursor.delivered())
         .bytesReceived(done.cursor.received())

@@ -183,6 +183,23 @@ class JobItemsTest {
   }
 
   @Test
+  void cancellingAnItemsFollowStopsThePolls() throws Exception {
+    FakeScrapyd fake = fake();
+    fake.job("p", "s", "j1", "running");
+    fake.put(ITEMS_PATH, "{\"n\": 1}\n");
+    CompletableFuture<FollowResult> follow =
+        items(fake.url()).build().followAsync(JOB, Page.class, page -> { });
+    scheduler.awaitQueued(1);
+
+    follow.cancel(true);
+    scheduler.runQueued();
+
+    Thread.sleep(300); // a poll that still went out would reach the fake server asynchronously
+    assertThat(fake.requests()).hasSize(1);
+    assertThat(scheduler.queued()).isZero();
+  }
+
+  @Test
   void theTruncatedLastLineOfAKilledCrawlIsReportedAsMalformed() {
     FakeScrapyd fake = fake();
     fake.job("p", "s", "j1", "finished");

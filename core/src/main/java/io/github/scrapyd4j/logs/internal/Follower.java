@@ -11,6 +11,7 @@ import io.github.scrapyd4j.model.JobState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +77,23 @@ public final class Follower {
     }
     f.poll();
     return f.result;
+  }
+
+  /**
+   * Starts following, and maps what it ends with. Cancelling the returned future stops the
+   * polling (a plain {@code thenApply} would not: cancelling a dependent future leaves its source
+   * running).
+   */
+  public static <T> CompletableFuture<T> start(FileAccess files, FileAccess.Target target,
+      RangeCursor cursor, JobWaiter waiter, Duration timeout, Function<Done, T> map) {
+    CompletableFuture<Done> source = start(files, target, cursor, waiter, timeout);
+    CompletableFuture<T> mapped = source.thenApply(map);
+    mapped.whenComplete((value, error) -> {
+      if (mapped.isCancelled()) {
+        source.cancel(false);
+      }
+    });
+    return mapped;
   }
 
   private void poll() {
