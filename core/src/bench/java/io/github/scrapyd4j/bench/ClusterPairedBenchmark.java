@@ -145,12 +145,8 @@ public class ClusterPairedBenchmark {
     long[] singleNs = Arrays.copyOf(samples[0], rounds);
     long[] clusterNs = Arrays.copyOf(samples[1], rounds);
     long[] bareNs = Arrays.copyOf(samples[2], rounds);
-    double[] clusterRatio = new double[rounds];
-    double[] bareRatio = new double[rounds];
-    for (int i = 0; i < rounds; i++) {
-      clusterRatio[i] = (double) clusterNs[i] / singleNs[i];
-      bareRatio[i] = (double) bareNs[i] / singleNs[i];
-    }
+    double[] clusterRatio = Samples.ratios(clusterNs, singleNs);
+    double[] bareRatio = Samples.ratios(bareNs, singleNs);
     System.out.println();
     System.out.printf("CLUSTER-PAIRED nodes=%d rounds=%d median_ms single=%.1f cluster=%.1f"
             + " bare=%.1f p90_ms cluster=%.1f median_ratio cluster/single=%.3f bare/single=%.3f"

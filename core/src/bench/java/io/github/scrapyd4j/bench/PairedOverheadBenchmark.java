@@ -88,12 +88,8 @@ public class PairedOverheadBenchmark {
     long[] clientNs = Arrays.copyOf(samples[0], rounds);
     long[] bytesNs = Arrays.copyOf(samples[1], rounds);
     long[] treeNs = Arrays.copyOf(samples[2], rounds);
-    double[] vsTree = new double[rounds];
-    double[] vsBytes = new double[rounds];
-    for (int i = 0; i < rounds; i++) {
-      vsTree[i] = (double) clientNs[i] / treeNs[i];
-      vsBytes[i] = (double) clientNs[i] / bytesNs[i];
-    }
+    double[] vsTree = Samples.ratios(clientNs, treeNs);
+    double[] vsBytes = Samples.ratios(clientNs, bytesNs);
     System.out.println();
     System.out.printf("PAIRED %s rounds=%d median_us client=%.1f bare_bytes=%.1f bare_tree=%.1f"
             + " median_ratio client/bare_tree=%.3f client/bare_bytes=%.3f%n",

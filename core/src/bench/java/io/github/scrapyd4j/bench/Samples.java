@@ -22,4 +22,13 @@ final class Samples {
     Arrays.sort(sorted);
     return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
   }
+
+  /** The per-round ratios {@code numerators[i] / denominators[i]}. */
+  static double[] ratios(long[] numerators, long[] denominators) {
+    double[] ratios = new double[numerators.length];
+    for (int i = 0; i < ratios.length; i++) {
+      ratios[i] = (double) numerators[i] / denominators[i];
+    }
+    return ratios;
+  }
 }

@@ -35,8 +35,8 @@ final class Errors implements IExecutionExceptionHandler {
 
   /** The exit code for a failure. */
   static int exitCode(Throwable e) {
-    if (e instanceof JobCommand.JobNotListedException) {
-      return ((JobCommand.JobNotListedException) e).exitCode;
+    if (e instanceof CommandFailure) {
+      return ((CommandFailure) e).exitCode;
     }
     if (e instanceof ScrapydTransportException || e instanceof NodeUnavailableException
         || e instanceof ScheduleOutcomeUnknownException) {
@@ -71,8 +71,7 @@ final class Errors implements IExecutionExceptionHandler {
       message = e.getMessage() + hintStart();
     } else if (e instanceof ScrapydException || e instanceof ScrapyConfigException
         || e instanceof EggBuildException || e instanceof VersionException
-        || e instanceof JobCommand.JobNotListedException
-        || e instanceof Globs.NothingMatchedException
+        || e instanceof CommandFailure
         || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
       message = e.getMessage();
     } else {

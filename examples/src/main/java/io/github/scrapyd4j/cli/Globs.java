@@ -63,13 +63,4 @@ final class Globs {
     }
     return Pattern.compile(regex.toString(), Pattern.DOTALL);
   }
-
-  /** A pattern matched nothing: exit code 1. */
-  static final class NothingMatchedException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    NothingMatchedException(String message) {
-      super(message);
-    }
-  }
 }

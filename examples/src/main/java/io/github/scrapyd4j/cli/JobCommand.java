@@ -40,7 +40,7 @@ abstract class JobCommand extends NodeCommand {
    * The job on the one node that has it: listed with listjobs (which keeps its log and items
    * URLs), or, on one node with a spider given, named directly.
    *
-   * @throws JobNotListedException when no node lists the job
+   * @throws CommandFailure when no node lists the job
    * @throws IllegalArgumentException when several nodes list it (give one of them)
    */
   Found find(Connection c, String spider) {
@@ -73,7 +73,7 @@ abstract class JobCommand extends NodeCommand {
    * a node that cannot be asked is passed over with a warning on stderr, unless no node that
    * answered lists the job: that node may have it.
    *
-   * @throws JobNotListedException when no node lists the job (exit code 1, or 3 when a node
+   * @throws CommandFailure when no node lists the job (exit code 1, or 3 when a node
    *     could not be asked)
    */
   Lookup findAll(Connection c, boolean spiderGiven) {
@@ -81,7 +81,7 @@ abstract class JobCommand extends NodeCommand {
     if (!c.isCluster()) {
       return new Lookup(List.of(listed(c.single.listJobs(p))
           .map(r -> new Found(null, c.single, r))
-          .orElseThrow(() -> new JobNotListedException("no job " + job + " in project " + p
+          .orElseThrow(() -> new CommandFailure("no job " + job + " in project " + p
               + " (Scrapyd lists finished jobs only up to finished_to_keep; give --spider)",
               Scrapyd4jCommand.FAILED))), Map.of());
     }
@@ -97,14 +97,14 @@ abstract class JobCommand extends NodeCommand {
       }
     }
     if (found.isEmpty() && failures.isEmpty()) {
-      throw new JobNotListedException("no job " + job + " in project " + p + " on any node"
+      throw new CommandFailure("no job " + job + " in project " + p + " on any node"
           + (spiderGiven ? " (Scrapyd lists finished jobs only up to finished_to_keep; with"
               + " --spider, give the one node that ran the job)" : ""),
           Scrapyd4jCommand.FAILED);
     }
     if (found.isEmpty()) {
       Map.Entry<String, ScrapydException> first = failures.entrySet().iterator().next();
-      throw new JobNotListedException("no job " + job + " in project " + p + " on the nodes that"
+      throw new CommandFailure("no job " + job + " in project " + p + " on the nodes that"
           + " answered; not asked: " + String.join(", ", failures.keySet()) + " ("
           + first.getKey() + ": " + Errors.oneLine(first.getValue()) + ")",
           Errors.exitCode(failures));
@@ -116,18 +116,5 @@ abstract class JobCommand extends NodeCommand {
 
   private Optional<JobRef> listed(JobList jobs) {
     return jobs.find(job).map(JobRef::of);
-  }
-
-  /**
-   * No node lists the job: exit code 1, or 3 when a node that could not be asked may have it.
-   */
-  static final class JobNotListedException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final int exitCode;
-
-    JobNotListedException(String message, int exitCode) {
-      super(message);
-      this.exitCode = exitCode;
-    }
   }
 }

@@ -167,8 +167,9 @@ final class ScheduleCommand extends NodeCommand {
       spiders.forEach(s -> matches.add(new String[] {matched, s}));
     }
     if (matches.isEmpty()) {
-      throw new Globs.NothingMatchedException("no spider matches " + spider + " in a project"
-          + " matching " + p);
+      throw new CommandFailure("no spider matches " + spider + " in a project"
+          + " matching " + p,
+          Scrapyd4jCommand.FAILED);
     }
     if (matches.size() == 1) {
       return run(c, request(matches.get(0)[0], matches.get(0)[1]));

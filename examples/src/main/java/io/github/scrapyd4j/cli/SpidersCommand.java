@@ -50,7 +50,8 @@ final class SpidersCommand extends NodeCommand {
     }
     List<String> projects = Globs.filter(pattern, c.single.listProjects().projects());
     if (projects.isEmpty()) {
-      throw new Globs.NothingMatchedException("no project matches " + pattern);
+      throw new CommandFailure("no project matches " + pattern,
+          Scrapyd4jCommand.FAILED);
     }
     Output.Table t = new Output.Table("PROJECT", "SPIDER");
     ArrayNode json = Output.array(List.of());

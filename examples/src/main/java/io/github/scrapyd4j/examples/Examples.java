@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** What the example programs share: how they connect, and how they report a failure. */
@@ -60,11 +59,7 @@ final class Examples {
       String id = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
       builder.node(Node.of(id, url));
     }
-    String username = System.getenv("SCRAPYD_USERNAME");
-    if (username != null && !username.isEmpty()) {
-      builder.credentials(
-          Credentials.of(username, System.getenv().getOrDefault("SCRAPYD_PASSWORD", "")));
-    }
+    credentials().ifPresent(builder::credentials);
     return builder.build();
   }
 
@@ -75,18 +70,21 @@ final class Examples {
    * @throws IllegalArgumentException if the URL is not an http(s) URL
    */
   static ScrapydClient client(String url) {
-    return client(url, System.getenv());
-  }
-
-  static ScrapydClient client(String url, Map<String, String> environment) {
     ScrapydClient.Builder builder = ScrapydClient.builder()
         .baseUri(url)
         .connectTimeout(Duration.ofSeconds(3));
-    String username = environment.get("SCRAPYD_USERNAME");
-    if (username != null && !username.isEmpty()) {
-      builder.credentials(username, environment.getOrDefault("SCRAPYD_PASSWORD", ""));
-    }
+    credentials().ifPresent(builder::credentials);
     return builder.build();
+  }
+
+  /** Credentials from {@code SCRAPYD_USERNAME} and {@code SCRAPYD_PASSWORD}, when set. */
+  private static Optional<Credentials> credentials() {
+    String username = System.getenv("SCRAPYD_USERNAME");
+    if (username == null || username.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Credentials.of(username, System.getenv().getOrDefault("SCRAPYD_PASSWORD", "")));
   }
 
   /**

@@ -8,7 +8,6 @@ import io.github.scrapyd4j.model.JobState;
 import io.github.scrapyd4j.model.ScheduleRequest;
 import io.github.scrapyd4j.model.ScheduleResult;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -124,8 +123,7 @@ public final class RecurringCrawl implements Runnable {
     long runs;
     ScrapydClient client;
     try {
-      everyMillis = args.length > 3
-          ? Duration.ofMillis((long) (Double.parseDouble(args[3]) * 1000)).toMillis() : 60_000;
+      everyMillis = args.length > 3 ? (long) (Double.parseDouble(args[3]) * 1000) : 60_000;
       runs = args.length > 4 ? Long.parseLong(args[4]) : Long.MAX_VALUE;
       if (everyMillis <= 0 || runs <= 0) {
         throw new IllegalArgumentException("EVERY_SECONDS and RUNS must be positive");
