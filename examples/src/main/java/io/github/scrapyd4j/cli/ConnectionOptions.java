@@ -162,12 +162,13 @@ final class ConnectionOptions {
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
         throw new IllegalArgumentException("--url must start with http:// or https:// and name a"
-            + " host, but was '" + Output.maskUrl(url) + "'");
+            + " host, but was " + Output.quoteUrl(url));
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException(
-          "--url '" + Output.maskUrl(url) + "' is not a valid URL: " + e.getReason(), e);
+      // Not chained: the cause's message quotes the URL whole, and --debug prints it.
+      throw new IllegalArgumentException("--url " + Output.quoteUrl(url) + " is not a valid URL: "
+          + e.getReason() + " at index " + e.getIndex());
     }
   }
 

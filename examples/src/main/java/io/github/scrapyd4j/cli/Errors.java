@@ -1,5 +1,6 @@
 package io.github.scrapyd4j.cli;
 
+import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.ScrapydApiException;
 import io.github.scrapyd4j.ScrapydAuthenticationException;
 import io.github.scrapyd4j.ScrapydException;
@@ -28,7 +29,10 @@ final class Errors implements IExecutionExceptionHandler {
         .anyMatch(p -> p.hasMatchedOption("--debug")) || parsed.hasMatchedOption("--debug");
     env.err.println("scrapyd4j: " + oneLine(ex));
     if (debug) {
-      ex.printStackTrace(env.err);
+      // A cause from outside scrapyd4j (a URISyntaxException, say) may quote a URL whole.
+      java.io.StringWriter trace = new java.io.StringWriter();
+      ex.printStackTrace(new java.io.PrintWriter(trace));
+      env.err.print(Redaction.uri(trace.toString()));
     }
     return exitCode(ex);
   }
@@ -59,8 +63,15 @@ final class Errors implements IExecutionExceptionHandler {
     return code;
   }
 
-  /** A failure in one line, without credentials (scrapyd4j's messages carry none). */
+  /**
+   * A failure in one line, without credentials: scrapyd4j's messages carry none, and any URL in
+   * the line goes through {@link Redaction#uri(String)} all the same.
+   */
   static String oneLine(Throwable e) {
+    return Redaction.uri(line(e));
+  }
+
+  private static String line(Throwable e) {
     String message;
     if (e instanceof ScrapydAuthenticationException) {
       message = e.getMessage() + " (give --username/--password, SCRAPYD_USERNAME/SCRAPYD_PASSWORD,"

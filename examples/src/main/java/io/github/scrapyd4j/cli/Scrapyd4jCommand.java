@@ -1,5 +1,6 @@
 package io.github.scrapyd4j.cli;
 
+import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.examples.StatusExample;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -125,13 +126,34 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
     cl.setErr(new PrintWriter(env.err, true));
     cl.setExecutionExceptionHandler(new Errors(env));
     cl.setParameterExceptionHandler((ex, argv) -> {
-      ex.getCommandLine().getErr().println(usageError(ex));
+      ex.getCommandLine().getErr().println(withoutPasswords(usageError(ex), argv));
       return USAGE;
     });
     for (CommandLine sub : cl.getSubcommands().values()) {
       addVersionHelp(sub.getCommandSpec());
     }
     return cl.execute(args);
+  }
+
+  /**
+   * The line with URLs' passwords hidden ({@link Redaction#uri(String)}) and the value given to
+   * {@code --password} masked: picocli quotes the arguments it cannot place, and an option
+   * misplaced before its command is one of them.
+   */
+  static String withoutPasswords(String line, String[] argv) {
+    String shown = Redaction.uri(line);
+    for (int i = 0; i < argv.length; i++) {
+      String secret = null;
+      if (argv[i].equals("--password") && i + 1 < argv.length) {
+        secret = argv[i + 1];
+      } else if (argv[i].startsWith("--password=")) {
+        secret = argv[i].substring("--password=".length());
+      }
+      if (secret != null && !secret.isEmpty()) {
+        shown = shown.replace(secret, Redaction.MASK);
+      }
+    }
+    return shown;
   }
 
   /**
@@ -249,8 +271,8 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
       host = null;
     }
     if (!(scheme.equals("http") || scheme.equals("https")) || host == null) {
-      throw new ParameterException(spec.commandLine(), "'" + Output.maskUrl(value)
-          + "' is neither a command nor a Scrapyd URL (http:// or https:// and a host)");
+      throw new ParameterException(spec.commandLine(), Output.quoteUrl(value)
+          + " is neither a command nor a Scrapyd URL (http:// or https:// and a host)");
     }
   }
 
