@@ -79,7 +79,7 @@ final class Errors implements IExecutionExceptionHandler {
     } else if (e instanceof ScrapydApiException) {
       message = e.getMessage();
     } else if (e instanceof ScrapydTransportException) {
-      message = e.getMessage() + hintStart();
+      message = e.getMessage() + hint((ScrapydTransportException) e);
     } else if (e instanceof ScrapydException || e instanceof ScrapyConfigException
         || e instanceof EggBuildException || e instanceof VersionException
         || e instanceof CommandFailure
@@ -100,7 +100,23 @@ final class Errors implements IExecutionExceptionHandler {
     return lines[0].strip() + (last.isEmpty() || last.equals(lines[0].strip()) ? "" : " ... " + last);
   }
 
-  private static String hintStart() {
-    return " (is Scrapyd running? start one with `pip install scrapyd && scrapyd`)";
+  /**
+   * What to try: starting a Scrapyd only when nothing listens there (the connection was
+   * refused, so the request was not sent); nothing when the node did get the request.
+   */
+  private static String hint(ScrapydTransportException e) {
+    if (!e.mayHaveReachedServer() && refused(e)) {
+      return " (is Scrapyd running? start one with `pip install scrapyd && scrapyd`)";
+    }
+    return "";
+  }
+
+  private static boolean refused(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException) {
+        return true;
+      }
+    }
+    return false;
   }
 }
