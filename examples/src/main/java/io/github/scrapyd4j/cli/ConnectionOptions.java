@@ -25,6 +25,10 @@ import picocli.CommandLine.Option;
 /** The options every command that talks to Scrapyd shares: where it is and how to log in. */
 final class ConnectionOptions {
   static final String DEFAULT_URL = "http://localhost:6800";
+  /** How long connecting to a node may take (at most the call timeout). */
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  /** How long one call may take in all, retries included, unless --call-timeout says. */
+  static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
 
   @Option(names = {"-t", "--target"}, split = ",", paramLabel = "NAME",
       description = "scrapy.cfg deploy target(s) (default: default; without a scrapy.cfg, "
@@ -46,6 +50,12 @@ final class ConnectionOptions {
   @Option(names = "-C", paramLabel = "DIR",
       description = "project folder to find scrapy.cfg from (default: the current folder)")
   Path dir;
+
+  @Option(names = "--call-timeout", paramLabel = "DURATION", defaultValue = "PT30S",
+      description = "how long one call to a node may take in all, retries included (ISO-8601,"
+          + " default ${DEFAULT-VALUE}); a node that has not answered by then ends the command"
+          + " with exit code 3")
+  Duration callTimeout = DEFAULT_CALL_TIMEOUT;
 
   @Option(names = "--json", description = "print JSON instead of tables")
   boolean json;
@@ -137,23 +147,32 @@ final class ConnectionOptions {
 
   /** Opens a client for one node, or a cluster client for several. */
   Connection connect(Scrapyd4jCommand.Env env) {
+    if (callTimeout.isNegative() || callTimeout.isZero()) {
+      throw new IllegalArgumentException("--call-timeout must be positive, but was " + callTimeout);
+    }
     List<Endpoint> endpoints = endpoints(env);
+    // One try may use the whole budget; Connection.bounded ends the call, retries included.
+    Duration connect = callTimeout.compareTo(CONNECT_TIMEOUT) < 0 ? callTimeout : CONNECT_TIMEOUT;
     if (endpoints.size() == 1) {
       Endpoint e = endpoints.get(0);
       ScrapydClient.Builder b = ScrapydClient.builder().baseUri(e.uri)
-          .connectTimeout(Duration.ofSeconds(5));
+          .connectTimeout(connect)
+          .requestTimeout(callTimeout);
       e.credentials.ifPresent(b::credentials);
-      return new Connection(endpoints, b.build(), null);
+      return new Connection(endpoints, b.build(), null, callTimeout);
     }
     ClusterClient.Builder b = ClusterClient.builder()
-        .connectTimeout(Duration.ofSeconds(5))
+        .connectTimeout(connect)
+        .requestTimeout(callTimeout)
+        .nodeTimeout(callTimeout)
+        .deadline(callTimeout)
         .healthCheckTick(Duration.ZERO);
     for (Endpoint e : endpoints) {
       Node.Builder node = Node.builder().id(e.id).baseUri(e.uri);
       e.credentials.ifPresent(node::credentials);
       b.node(node.build());
     }
-    return new Connection(endpoints, null, b.build());
+    return new Connection(endpoints, null, b.build(), callTimeout);
   }
 
   static URI parseUrl(String url) {

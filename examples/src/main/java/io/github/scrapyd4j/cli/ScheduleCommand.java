@@ -215,10 +215,11 @@ final class ScheduleCommand extends NodeCommand {
     }
     List<String[]> matches = new ArrayList<>();
     List<String> projects = Globs.isPattern(p)
-        ? Globs.filter(p, c.single.listProjects().projects()) : List.of(p);
+        ? Globs.filter(p, c.bounded(c.single, cl -> cl.listProjects()).projects()) : List.of(p);
     for (String matched : projects) {
       List<String> spiders = Globs.isPattern(spider)
-          ? Globs.filter(spider, c.single.listSpiders(matched).spiders()) : List.of(spider);
+          ? Globs.filter(spider, c.bounded(c.single, cl -> cl.listSpiders(matched)).spiders())
+          : List.of(spider);
       spiders.forEach(s -> matches.add(new String[] {matched, s}));
     }
     if (matches.isEmpty()) {

@@ -251,7 +251,45 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
       checkUrl(url);
     }
     String[] args = url == null ? new String[0] : new String[] {url};
-    return StatusExample.run(args, env.out, env.err);
+    // Bounded like every command's calls; what the overview prints after that is dropped.
+    Gate out = new Gate(env.out);
+    Gate err = new Gate(env.err);
+    try {
+      return Connection.bounded(URI.create(url == null ? ConnectionOptions.DEFAULT_URL
+              : url.strip()), ConnectionOptions.DEFAULT_CALL_TIMEOUT,
+          () -> StatusExample.run(args, new PrintStream(out, true), new PrintStream(err, true)));
+    } finally {
+      out.closed = true;
+      err.closed = true;
+    }
+  }
+
+  /** Passes output on until closed, then drops it. */
+  private static final class Gate extends java.io.FilterOutputStream {
+    volatile boolean closed;
+
+    Gate(PrintStream target) {
+      super(target);
+    }
+
+    @Override
+    public synchronized void write(int b) throws java.io.IOException {
+      if (!closed) {
+        out.write(b);
+      }
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) throws java.io.IOException {
+      if (!closed) {
+        out.write(b, off, len);
+      }
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
   }
 
   /** The URL argument is a URL; a word there is an unknown command (exit code 2). */
