@@ -157,7 +157,10 @@ final class DeployCommand implements Callable<Integer> {
         .config(cfg)
         .deployer(Deployer.builder().policy(policy).build())
         .netrc(conn.netrc(env))
-        .clientOptions(client -> explicit.ifPresent(client::credentials));
+        .clientOptions(client -> {
+          explicit.ifPresent(client::credentials);
+          conn.tls(env).ifPresent(client::sslContext); // --truststore
+        });
     if (project != null) {
       b.project(project);
     }

@@ -108,7 +108,22 @@ final class Errors implements IExecutionExceptionHandler {
     if (!e.mayHaveReachedServer() && refused(e)) {
       return " (is Scrapyd running? start one with `pip install scrapyd && scrapyd`)";
     }
+    if (untrusted(e)) {
+      return " (signed by a private certificate authority? give --truststore FILE, or run java"
+          + " with -Djavax.net.ssl.trustStore=FILE)";
+    }
     return "";
+  }
+
+  private static boolean untrusted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.security.cert.CertificateException
+          || t instanceof javax.net.ssl.SSLHandshakeException
+          && String.valueOf(t.getMessage()).contains("PKIX")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean refused(Throwable e) {
