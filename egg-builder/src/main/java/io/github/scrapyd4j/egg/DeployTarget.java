@@ -100,8 +100,8 @@ public abstract class DeployTarget {
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
         throw new ScrapyConfigException(Problem.INVALID_URL, "deploy target '" + name()
-            + "' has url " + quoteUrl(url) + ", which is not an http:// or https:// URL with a host",
-            null, 0, null);
+            + "' has url " + quoteUrl(url)
+            + ", which is not an http:// or https:// URL with a host", null, 0, null);
       }
       return uri;
     } catch (URISyntaxException e) {

@@ -294,7 +294,8 @@ class ReadCommandsTest {
 
     assertThat(cli.run("targets")).isZero();
 
-    assertThat(cli.out()).isEqualTo("NAME     URL                                          PROJECT\n"
+    assertThat(cli.out()).isEqualTo(
+        "NAME     URL                                          PROJECT\n"
         + "default  http://localhost:6800/                       labbot\n"
         + "prod     https://admin:***@prod.example.com/scrapyd/  labbot\n");
 
