@@ -43,11 +43,14 @@ final class Connection implements AutoCloseable {
    * the client's wait) and the call ends with a {@link ScrapydTimeoutException}.
    */
   <T> T bounded(ScrapydClient client, Function<ScrapydClient, T> call) {
-    return bounded(client.baseUri(), callTimeout, () -> call.apply(client));
+    return bounded(client.baseUri(), callTimeout, " (--call-timeout)", () -> call.apply(client));
   }
 
-  /** {@link #bounded(ScrapydClient, Function)} for any call on the node at {@code uri}. */
-  static <T> T bounded(URI uri, Duration timeout, Supplier<T> call) {
+  /**
+   * {@link #bounded(ScrapydClient, Function)} for any call on the node at {@code uri};
+   * {@code option} names what sets the timeout, for the message.
+   */
+  static <T> T bounded(URI uri, Duration timeout, String option, Supplier<T> call) {
     FutureTask<T> task = new FutureTask<>(call::get);
     Thread worker = new Thread(task, "scrapyd4j-call");
     worker.setDaemon(true);
@@ -58,7 +61,7 @@ final class Connection implements AutoCloseable {
       task.cancel(true);
       throw new ScrapydTimeoutException(Redaction.uri(uri) + ": no answer within "
           + describe(timeout)
-          + ", retries included (--call-timeout); the node may still act on the request",
+          + ", retries included" + option + "; the node may still act on the request",
           false, timeout, uri, null, null);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();

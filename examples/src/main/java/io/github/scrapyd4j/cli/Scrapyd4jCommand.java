@@ -256,7 +256,7 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
     Gate err = new Gate(env.err);
     try {
       return Connection.bounded(URI.create(url == null ? ConnectionOptions.DEFAULT_URL
-              : url.strip()), ConnectionOptions.DEFAULT_CALL_TIMEOUT,
+              : url.strip()), ConnectionOptions.DEFAULT_CALL_TIMEOUT, "",
           () -> StatusExample.run(args, new PrintStream(out, true), new PrintStream(err, true)));
     } finally {
       out.closed = true;
