@@ -166,6 +166,29 @@ class WriteCommandsTest {
   }
 
   @Test
+  void scheduleOnTwoNodesWhoseOutcomeIsUnknownPrintsTheJobIdAndTriesNoOtherNode() {
+    wm.stubFor(get(urlPathEqualTo("/daemonstatus.json"))
+        .willReturn(Recording.json("{\"status\":\"ok\",\"node_name\":\"a\",\"pending\":3,"
+            + "\"running\":2,\"finished\":0}")));
+    wm2.stubFor(get(urlPathEqualTo("/daemonstatus.json"))
+        .willReturn(Recording.json("{\"status\":\"ok\",\"node_name\":\"b\",\"pending\":0,"
+            + "\"running\":1,\"finished\":0}")));
+    wm2.stubFor(post(urlPathEqualTo("/schedule.json"))
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+    assertThat(cli.run("schedule", "--url", wm.baseUrl() + "," + wm2.baseUrl(),
+        "-p", "labbot", "pages")).as(cli.err()).isEqualTo(3);
+
+    String jobId = form(wm2, "/schedule.json").stream()
+        .filter(e -> e.getKey().equals("jobid")).findFirst().orElseThrow().getValue();
+    assertThat(cli.out()).isEqualTo(jobId + "\n");
+    assertThat(cli.err()).contains("`scrapyd4j outcome " + jobId + " -p labbot`")
+        .doesNotContain("pip install");
+    assertThat(wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+        urlPathEqualTo("/schedule.json")))).isEmpty();
+  }
+
+  @Test
   void scheduleOnTwoNodesPlacesOnTheLeastLoaded() throws Exception {
     wm.stubFor(get(urlPathEqualTo("/daemonstatus.json"))
         .willReturn(Recording.json("{\"status\":\"ok\",\"node_name\":\"a\",\"pending\":3,"
