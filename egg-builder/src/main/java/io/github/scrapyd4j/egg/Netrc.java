@@ -283,6 +283,7 @@ public final class Netrc {
   private static Map<String, String[]> parseEntries(String text, Path file) {
     Map<String, String[]> hosts = new HashMap<>();
     Lexer lexer = new Lexer(text);
+    String lastEntry = null; // named in messages; tokens are not, they can be passwords
     while (true) {
       int savedLine = lexer.lineno;
       String tt = lexer.token();
@@ -311,14 +312,19 @@ public final class Netrc {
         }
         continue;
       } else {
-        throw netrcError("bad toplevel token '" + tt + "'", file, lexer.lineno);
+        // Python quotes the token; it can be part of a password, so only its place is named.
+        throw netrcError("bad toplevel token (expected machine, default or macdef"
+            + (lastEntry == null ? "" : "; after the entry for " + lastEntry
+                + ", a value with spaces needs quotes") + ")", file, lexer.lineno);
       }
       if (entryName.isEmpty()) {
         throw netrcError("missing '" + tt + "' name", file, lexer.lineno);
       }
+      lastEntry = tt.equals("default") ? "default" : "machine '" + entryName + "'";
       String login = "";
       String account = "";
       String password = "";
+      String previous = null;
       while (true) {
         int prevLine = lexer.lineno;
         tt = lexer.token();
@@ -334,12 +340,18 @@ public final class Netrc {
           break;
         } else if (tt.equals("login") || tt.equals("user")) {
           login = lexer.token();
+          previous = tt;
         } else if (tt.equals("account")) {
           account = lexer.token();
+          previous = tt;
         } else if (tt.equals("password")) {
           password = lexer.token();
+          previous = tt;
         } else {
-          throw netrcError("bad follower token '" + tt + "'", file, lexer.lineno);
+          throw netrcError("bad follower token in the entry for " + lastEntry
+              + (previous == null ? "" : ", after its " + previous)
+              + " (expected login, account, password, machine, default or macdef; a value with"
+              + " spaces needs quotes)", file, lexer.lineno);
         }
       }
     }

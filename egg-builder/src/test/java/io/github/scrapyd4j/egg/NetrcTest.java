@@ -41,7 +41,8 @@ class NetrcTest {
     ScrapyConfigException e = catchThrowableOfType(ScrapyConfigException.class, () -> Netrc.parse("machine a login x pasword y\n"));
 
     assertThat(e.problem()).isEqualTo(ScrapyConfigException.Problem.NETRC);
-    assertThat(e.getMessage()).contains("bad follower token 'pasword'");
+    assertThat(e.getMessage()).contains("bad follower token in the entry for machine 'a', after"
+        + " its login").contains("line 1").doesNotContain("pasword");
   }
 
   @Test

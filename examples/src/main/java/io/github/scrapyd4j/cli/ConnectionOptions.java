@@ -8,9 +8,18 @@ import io.github.scrapyd4j.egg.DeployTarget;
 import io.github.scrapyd4j.egg.Netrc;
 import io.github.scrapyd4j.egg.ScrapyConfig;
 import io.github.scrapyd4j.egg.ScrapyConfigException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.UnrecoverableKeyException;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,11 +29,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import picocli.CommandLine.Option;
 
 /** The options every command that talks to Scrapyd shares: where it is and how to log in. */
 final class ConnectionOptions {
   static final String DEFAULT_URL = "http://localhost:6800";
+  /** Where --truststore's password is read from, unless --truststore-password-env says. */
+  static final String DEFAULT_TRUSTSTORE_PASSWORD_ENV = "SCRAPYD_TRUSTSTORE_PASSWORD";
+  /** How long connecting to a node may take (at most the call timeout). */
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  /** How long one call may take in all, retries included, unless --call-timeout says. */
+  static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
 
   @Option(names = {"-t", "--target"}, split = ",", paramLabel = "NAME",
       description = "scrapy.cfg deploy target(s) (default: default; without a scrapy.cfg, "
@@ -46,6 +63,24 @@ final class ConnectionOptions {
   @Option(names = "-C", paramLabel = "DIR",
       description = "project folder to find scrapy.cfg from (default: the current folder)")
   Path dir;
+
+  @Option(names = "--call-timeout", paramLabel = "DURATION", defaultValue = "PT30S",
+      description = "how long one call to a node may take in all, retries included (ISO-8601,"
+          + " default ${DEFAULT-VALUE}); a node that has not answered by then ends the command"
+          + " with exit code 3")
+  Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+
+  @Option(names = "--truststore", paramLabel = "FILE",
+      description = "trust the certificates in FILE (PKCS12, JKS or PEM) for https:// nodes"
+          + " signed by a private authority; its password, if any, is read from $"
+          + DEFAULT_TRUSTSTORE_PASSWORD_ENV + " (default: the JVM's trust,"
+          + " -Djavax.net.ssl.trustStore)")
+  Path truststore;
+
+  @Option(names = "--truststore-password-env", paramLabel = "VAR",
+      description = "the environment variable that holds the trust store's password (default "
+          + DEFAULT_TRUSTSTORE_PASSWORD_ENV + "); the password itself is never an option")
+  String truststorePasswordEnv = DEFAULT_TRUSTSTORE_PASSWORD_ENV;
 
   @Option(names = "--json", description = "print JSON instead of tables")
   boolean json;
@@ -137,23 +172,90 @@ final class ConnectionOptions {
 
   /** Opens a client for one node, or a cluster client for several. */
   Connection connect(Scrapyd4jCommand.Env env) {
+    if (callTimeout.isNegative() || callTimeout.isZero()) {
+      throw new IllegalArgumentException("--call-timeout must be positive, but was " + callTimeout);
+    }
     List<Endpoint> endpoints = endpoints(env);
+    Optional<SSLContext> tls = tls(env);
+    // One try may use the whole budget; Connection.bounded ends the call, retries included.
+    Duration connect = callTimeout.compareTo(CONNECT_TIMEOUT) < 0 ? callTimeout : CONNECT_TIMEOUT;
     if (endpoints.size() == 1) {
       Endpoint e = endpoints.get(0);
       ScrapydClient.Builder b = ScrapydClient.builder().baseUri(e.uri)
-          .connectTimeout(Duration.ofSeconds(5));
+          .connectTimeout(connect)
+          .requestTimeout(callTimeout);
       e.credentials.ifPresent(b::credentials);
-      return new Connection(endpoints, b.build(), null);
+      tls.ifPresent(b::sslContext);
+      return new Connection(endpoints, b.build(), null, callTimeout);
     }
     ClusterClient.Builder b = ClusterClient.builder()
-        .connectTimeout(Duration.ofSeconds(5))
+        .connectTimeout(connect)
+        .requestTimeout(callTimeout)
+        .nodeTimeout(callTimeout)
+        .deadline(callTimeout)
         .healthCheckTick(Duration.ZERO);
+    tls.ifPresent(b::sslContext);
     for (Endpoint e : endpoints) {
       Node.Builder node = Node.builder().id(e.id).baseUri(e.uri);
       e.credentials.ifPresent(node::credentials);
       b.node(node.build());
     }
-    return new Connection(endpoints, null, b.build());
+    return new Connection(endpoints, null, b.build(), callTimeout);
+  }
+
+  /**
+   * The TLS context for {@code --truststore}: it trusts the certificates in the file and no
+   * others; empty without the option (the JVM's trust then applies).
+   *
+   * @throws IllegalArgumentException when the file cannot be read as a trust store (named, with
+   *     the reason; never the password)
+   */
+  Optional<SSLContext> tls(Scrapyd4jCommand.Env env) {
+    if (truststore == null) {
+      return Optional.empty();
+    }
+    Path file = env.workDir.resolve(truststore);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("--truststore " + file + ": no such file");
+    }
+    String password = env.environment.get(truststorePasswordEnv);
+    KeyStore store;
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      if (new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1)
+          .contains("-----BEGIN CERTIFICATE-----")) {
+        store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        int n = 0;
+        for (Certificate c : CertificateFactory.getInstance("X.509")
+            .generateCertificates(new ByteArrayInputStream(bytes))) {
+          store.setCertificateEntry("cert-" + n++, c);
+        }
+      } else {
+        // PKCS12; JKS too, as the JDK's PKCS12 store reads both.
+        store = KeyStore.getInstance("PKCS12");
+        store.load(new ByteArrayInputStream(bytes),
+            password == null ? null : password.toCharArray());
+      }
+      if (store.size() == 0) {
+        throw new IllegalArgumentException("--truststore " + file + " holds no certificate"
+            + (password == null ? " readable without a password (set $" + truststorePasswordEnv
+                + ")" : ""));
+      }
+      TrustManagerFactory trust =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(store);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trust.getTrustManagers(), null);
+      return Optional.of(context);
+    } catch (IOException | GeneralSecurityException e) {
+      String why = e.getCause() instanceof UnrecoverableKeyException
+          || String.valueOf(e.getMessage()).contains("password")
+          ? "wrong or missing password (set $" + truststorePasswordEnv + ")"
+          : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      throw new IllegalArgumentException("--truststore " + file + " cannot be read as a PKCS12,"
+          + " JKS or PEM trust store: " + why);
+    }
   }
 
   static URI parseUrl(String url) {
@@ -162,12 +264,13 @@ final class ConnectionOptions {
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
         throw new IllegalArgumentException("--url must start with http:// or https:// and name a"
-            + " host, but was '" + Output.maskUrl(url) + "'");
+            + " host, but was " + Output.quoteUrl(url));
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException(
-          "--url '" + Output.maskUrl(url) + "' is not a valid URL: " + e.getReason(), e);
+      // Not chained: the cause's message quotes the URL whole, and --debug prints it.
+      throw new IllegalArgumentException("--url " + Output.quoteUrl(url) + " is not a valid URL: "
+          + e.getReason() + " at index " + e.getIndex());
     }
   }
 

@@ -157,7 +157,10 @@ final class DeployCommand implements Callable<Integer> {
         .config(cfg)
         .deployer(Deployer.builder().policy(policy).build())
         .netrc(conn.netrc(env))
-        .clientOptions(client -> explicit.ifPresent(client::credentials));
+        .clientOptions(client -> {
+          explicit.ifPresent(client::credentials);
+          conn.tls(env).ifPresent(client::sslContext); // --truststore
+        });
     if (project != null) {
       b.project(project);
     }
@@ -205,7 +208,7 @@ final class DeployCommand implements Callable<Integer> {
         // says why in a warning.
         String detail = o.error().orElseGet(() -> o.warnings().stream()
             .filter(w -> w.startsWith("could not roll back")).findFirst().orElse(""));
-        t.row(o.name(), Output.maskUrl(o.baseUri().toString()),
+        t.row(o.name(), Output.url(o.baseUri().toString()),
             o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
             o.spiders().isPresent() ? Integer.toString(o.spiders().getAsInt()) : "-",
             o.isDeployed() ? (o.latest() ? "yes" : "no") : "-",
@@ -265,7 +268,7 @@ final class DeployCommand implements Callable<Integer> {
     for (NodeOutcome o : r.outcomes()) {
       ObjectNode n = outcomes.addObject()
           .put("name", o.name())
-          .put("url", Output.maskUrl(o.baseUri().toString()))
+          .put("url", Output.url(o.baseUri().toString()))
           .put("project", o.project())
           .put("status", o.status().name())
           .put("cleanup", o.cleanup().name())

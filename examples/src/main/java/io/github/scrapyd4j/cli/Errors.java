@@ -1,5 +1,6 @@
 package io.github.scrapyd4j.cli;
 
+import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.ScrapydApiException;
 import io.github.scrapyd4j.ScrapydAuthenticationException;
 import io.github.scrapyd4j.ScrapydException;
@@ -28,7 +29,10 @@ final class Errors implements IExecutionExceptionHandler {
         .anyMatch(p -> p.hasMatchedOption("--debug")) || parsed.hasMatchedOption("--debug");
     env.err.println("scrapyd4j: " + oneLine(ex));
     if (debug) {
-      ex.printStackTrace(env.err);
+      // A cause from outside scrapyd4j (a URISyntaxException, say) may quote a URL whole.
+      java.io.StringWriter trace = new java.io.StringWriter();
+      ex.printStackTrace(new java.io.PrintWriter(trace));
+      env.err.print(Redaction.uri(trace.toString()));
     }
     return exitCode(ex);
   }
@@ -59,8 +63,15 @@ final class Errors implements IExecutionExceptionHandler {
     return code;
   }
 
-  /** A failure in one line, without credentials (scrapyd4j's messages carry none). */
+  /**
+   * A failure in one line, without credentials: scrapyd4j's messages carry none, and any URL in
+   * the line goes through {@link Redaction#uri(String)} all the same.
+   */
   static String oneLine(Throwable e) {
+    return Redaction.uri(line(e));
+  }
+
+  private static String line(Throwable e) {
     String message;
     if (e instanceof ScrapydAuthenticationException) {
       message = e.getMessage() + " (give --username/--password, SCRAPYD_USERNAME/SCRAPYD_PASSWORD,"
@@ -68,7 +79,7 @@ final class Errors implements IExecutionExceptionHandler {
     } else if (e instanceof ScrapydApiException) {
       message = e.getMessage();
     } else if (e instanceof ScrapydTransportException) {
-      message = e.getMessage() + hintStart();
+      message = e.getMessage() + hint((ScrapydTransportException) e);
     } else if (e instanceof ScrapydException || e instanceof ScrapyConfigException
         || e instanceof EggBuildException || e instanceof VersionException
         || e instanceof CommandFailure
@@ -89,7 +100,38 @@ final class Errors implements IExecutionExceptionHandler {
     return lines[0].strip() + (last.isEmpty() || last.equals(lines[0].strip()) ? "" : " ... " + last);
   }
 
-  private static String hintStart() {
-    return " (is Scrapyd running? start one with `pip install scrapyd && scrapyd`)";
+  /**
+   * What to try: starting a Scrapyd only when nothing listens there (the connection was
+   * refused, so the request was not sent); nothing when the node did get the request.
+   */
+  private static String hint(ScrapydTransportException e) {
+    if (!e.mayHaveReachedServer() && refused(e)) {
+      return " (is Scrapyd running? start one with `pip install scrapyd && scrapyd`)";
+    }
+    if (untrusted(e)) {
+      return " (signed by a private certificate authority? give --truststore FILE, or run java"
+          + " with -Djavax.net.ssl.trustStore=FILE)";
+    }
+    return "";
+  }
+
+  private static boolean untrusted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.security.cert.CertificateException
+          || t instanceof javax.net.ssl.SSLHandshakeException
+          && String.valueOf(t.getMessage()).contains("PKIX")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean refused(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -79,7 +79,7 @@ abstract class JobCommand extends NodeCommand {
   Lookup findAll(Connection c, boolean spiderGiven) {
     String p = c.project(project);
     if (!c.isCluster()) {
-      return new Lookup(List.of(listed(c.single.listJobs(p))
+      return new Lookup(List.of(listed(c.bounded(c.single, cl -> cl.listJobs(p)))
           .map(r -> new Found(null, c.single, r))
           .orElseThrow(() -> new CommandFailure("no job " + job + " in project " + p
               + " (Scrapyd lists finished jobs only up to finished_to_keep; give --spider)",

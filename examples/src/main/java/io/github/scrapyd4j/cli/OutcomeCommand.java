@@ -17,7 +17,7 @@ final class OutcomeCommand extends JobCommand {
   int run(Connection c) {
     if (!c.isCluster()) {
       Found f = find(c, null);
-      JobOutcome o = JobLogs.of(f.client).outcome(f.ref);
+      JobOutcome o = c.bounded(f.client, cl -> JobLogs.of(cl).outcome(f.ref));
       if (conn.json) {
         Output.json(env().out, json(f, o));
       } else {
@@ -32,7 +32,7 @@ final class OutcomeCommand extends JobCommand {
     boolean first = true;
     Lookup lookup = findAll(c, false);
     for (Found f : lookup.found) {
-      JobOutcome o = JobLogs.of(f.client).outcome(f.ref);
+      JobOutcome o = c.bounded(f.client, cl -> JobLogs.of(cl).outcome(f.ref));
       code = Math.max(code, exitCode(o));
       if (conn.json) {
         nodes.set(f.node, json(f, o));

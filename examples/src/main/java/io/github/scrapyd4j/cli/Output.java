@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.ScrapydException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -67,9 +68,25 @@ final class Output {
     return Errors.exitCode(failures);
   }
 
-  /** Hides the password of a URL with user info. */
-  static String maskUrl(String url) {
-    return url == null ? null : url.replaceAll("//([^/@:]*):[^/@]*@", "//$1:****@");
+  /**
+   * A URL as shown to people and scripts: {@link Redaction#uri(String)}, so {@code user:***@};
+   * null stays null (a JSON null, a "-" in a table).
+   */
+  static String url(String url) {
+    return url == null ? null : Redaction.uri(url);
+  }
+
+  /**
+   * A URL quoted in an error about it: {@link Redaction#uri(String)} in quotes, or not quoted at
+   * all when it holds an {@code @} the rule cannot place (no {@code scheme://} before it, or a
+   * space in the user information), since what comes before that {@code @} may be a password.
+   */
+  static String quoteUrl(String url) {
+    String shown = Redaction.uri(url);
+    if (shown.replace(Redaction.MASK + "@", "").indexOf('@') >= 0) {
+      return "(not quoted: it holds an '@' that may follow a password)";
+    }
+    return "'" + shown + "'";
   }
 
   /** A table with left-aligned columns separated by two spaces. */

@@ -4,17 +4,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.ScrapydException;
+import io.github.scrapyd4j.ScrapydTransportException;
 import io.github.scrapyd4j.cluster.ClusterResult;
 import io.github.scrapyd4j.cluster.NodeFilter;
 import io.github.scrapyd4j.cluster.NodeSelector;
 import io.github.scrapyd4j.cluster.NodeSelectors;
 import io.github.scrapyd4j.cluster.Placement;
+import io.github.scrapyd4j.cluster.ScheduleOutcomeUnknownException;
 import io.github.scrapyd4j.jobs.JobRef;
 import io.github.scrapyd4j.logs.JobLogs;
 import io.github.scrapyd4j.logs.JobOutcome;
 import io.github.scrapyd4j.logs.LogConsumer;
 import io.github.scrapyd4j.model.ScheduleRequest;
 import io.github.scrapyd4j.model.ScheduleResult;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,7 +84,9 @@ final class ScheduleCommand extends NodeCommand {
   @Option(names = "--priority", paramLabel = "N", description = "queue priority (default 0)")
   Double priority;
 
-  @Option(names = "--jobid", paramLabel = "ID", description = "the job id (default: Scrapyd's)")
+  @Option(names = "--jobid", paramLabel = "ID",
+      description = "the job id (default: a random one, chosen before sending, so that a job"
+          + " whose outcome is unknown can be looked up)")
   String jobId;
 
   @Option(names = "--version", paramLabel = "VERSION",
@@ -129,13 +134,63 @@ final class ScheduleCommand extends NodeCommand {
     if (priority != null) {
       b.priority(priority);
     }
-    if (jobId != null) {
-      b.jobId(jobId);
-    }
+    // Chosen here, as the cluster does: when the connection breaks after sending, the id is
+    // what the user looks the job up by.
+    b.jobId(jobId != null ? jobId : newJobId());
     if (version != null) {
       b.version(version);
     }
     return b.build();
+  }
+
+  private static final SecureRandom JOB_IDS = new SecureRandom();
+
+  /** A job id like Scrapyd's own (uuid1().hex): 32 lower-case hex digits. */
+  static String newJobId() {
+    byte[] random = new byte[16];
+    JOB_IDS.nextBytes(random);
+    StringBuilder id = new StringBuilder(32);
+    for (byte b : random) {
+      id.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+    }
+    return id.toString();
+  }
+
+  /**
+   * Whether a failed schedule may have started the job: the request may have reached the node
+   * (the connection broke or no answer came after sending). Such a schedule is never sent again.
+   */
+  static boolean outcomeUnknown(ScrapydException e) {
+    return e instanceof ScheduleOutcomeUnknownException
+        || e instanceof ScrapydTransportException
+            && ((ScrapydTransportException) e).mayHaveReachedServer();
+  }
+
+  /** What to do about a job whose schedule may or may not have run: look it up, not re-run. */
+  static String lookUpHint(ScheduleRequest request) {
+    String id = request.jobId().orElseThrow();
+    return "look job " + id + " up with `scrapyd4j outcome " + id + " -p " + request.project()
+        + "` or `scrapyd4j jobs -p " + request.project() + "` before scheduling it again (it was"
+        + " not retried: running it blindly may crawl twice)";
+  }
+
+  /**
+   * Prints the job id of a schedule whose outcome is unknown (stdout, as a success would, so
+   * that {@code JOB=$(scrapyd4j schedule ...)} has it) and returns the failure to report: one
+   * line on stderr with the hint, exit code 3.
+   */
+  private CommandFailure unknownOutcome(ScheduleRequest request, ScrapydException e) {
+    String id = request.jobId().orElseThrow();
+    if (conn.json) {
+      Output.json(env().out, Output.object().put("job_id", id).put("project", request.project())
+          .put("spider", request.spider()).put("outcome", "unknown"));
+    } else {
+      env().out.println(id);
+    }
+    String what = e instanceof ScheduleOutcomeUnknownException ? ""
+        : "job " + id + " may or may not have been scheduled: ";
+    return new CommandFailure(what + Errors.oneLine(e) + "; " + lookUpHint(request),
+        Scrapyd4jCommand.UNREACHABLE);
   }
 
   private static String[] pair(String option, String value) {
@@ -160,10 +215,11 @@ final class ScheduleCommand extends NodeCommand {
     }
     List<String[]> matches = new ArrayList<>();
     List<String> projects = Globs.isPattern(p)
-        ? Globs.filter(p, c.single.listProjects().projects()) : List.of(p);
+        ? Globs.filter(p, c.bounded(c.single, cl -> cl.listProjects()).projects()) : List.of(p);
     for (String matched : projects) {
       List<String> spiders = Globs.isPattern(spider)
-          ? Globs.filter(spider, c.single.listSpiders(matched).spiders()) : List.of(spider);
+          ? Globs.filter(spider, c.bounded(c.single, cl -> cl.listSpiders(matched)).spiders())
+          : List.of(spider);
       spiders.forEach(s -> matches.add(new String[] {matched, s}));
     }
     if (matches.isEmpty()) {
@@ -193,9 +249,14 @@ final class ScheduleCommand extends NodeCommand {
         json.add(json(result));
       } catch (ScrapydException e) {
         failures.put(r.project() + "/" + r.spider(), e);
-        t.row(r.project(), r.spider(), "failed");
+        boolean unknown = outcomeUnknown(e);
+        t.row(r.project(), r.spider(), unknown ? r.jobId().orElseThrow() + " (unknown)" : "failed");
+        if (unknown) {
+          json.add(Output.object().put("job_id", r.jobId().orElseThrow())
+              .put("project", r.project()).put("spider", r.spider()).put("outcome", "unknown"));
+        }
         env().err.println("scrapyd4j: " + r.project() + "/" + r.spider() + ": "
-            + Errors.oneLine(e));
+            + Errors.oneLine(e) + (unknown ? "; " + lookUpHint(r) : ""));
       }
     }
     if (conn.json) {
@@ -212,7 +273,15 @@ final class ScheduleCommand extends NodeCommand {
       throw new IllegalArgumentException("--wait and --follow need one job: not with --place all");
     }
     if (!c.isCluster()) {
-      ScheduleResult r = c.single.schedule(request);
+      ScheduleResult r;
+      try {
+        r = c.single.schedule(request); // never retried, by the client or here
+      } catch (ScrapydException e) {
+        if (outcomeUnknown(e)) {
+          throw unknownOutcome(request, e);
+        }
+        throw e;
+      }
       if (!waiting) {
         if (conn.json) {
           Output.json(env().out, json(r));
@@ -226,7 +295,7 @@ final class ScheduleCommand extends NodeCommand {
     if (waiting) {
       NodeSelector selector = place == Place.ROUND_ROBIN ? NodeSelectors.roundRobin()
           : NodeSelectors.leastLoaded();
-      Placement placed = c.cluster.schedule(request, selector);
+      Placement placed = placeOne(c, request, selector);
       return waitFor(c.cluster.client(placed.nodeId()),
           JobRef.of(placed.result()).onNode(placed.nodeId()),
           json(placed.result()).put("node", placed.nodeId()));
@@ -243,7 +312,7 @@ final class ScheduleCommand extends NodeCommand {
     } else {
       NodeSelector selector = place == Place.ROUND_ROBIN ? NodeSelectors.roundRobin()
           : NodeSelectors.leastLoaded();
-      Placement placed = c.cluster.schedule(request, selector);
+      Placement placed = placeOne(c, request, selector);
       r.values.put(placed.nodeId(), placed.result());
     }
     return print(c, r, ScheduleCommand::json, () -> {
@@ -253,6 +322,15 @@ final class ScheduleCommand extends NodeCommand {
         t.print(env().out);
       }
     });
+  }
+
+  /** Places the job on one node; an unknown outcome prints the job id and the hint. */
+  private Placement placeOne(Connection c, ScheduleRequest request, NodeSelector selector) {
+    try {
+      return c.cluster.schedule(request, selector);
+    } catch (ScheduleOutcomeUnknownException e) {
+      throw unknownOutcome(request, e);
+    }
   }
 
   /** Waits for the job (following its log with --follow), prints its outcome, exits as it says. */

@@ -1,5 +1,6 @@
 package io.github.scrapyd4j.cli;
 
+import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.examples.StatusExample;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -125,13 +126,34 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
     cl.setErr(new PrintWriter(env.err, true));
     cl.setExecutionExceptionHandler(new Errors(env));
     cl.setParameterExceptionHandler((ex, argv) -> {
-      ex.getCommandLine().getErr().println(usageError(ex));
+      ex.getCommandLine().getErr().println(withoutPasswords(usageError(ex), argv));
       return USAGE;
     });
     for (CommandLine sub : cl.getSubcommands().values()) {
       addVersionHelp(sub.getCommandSpec());
     }
     return cl.execute(args);
+  }
+
+  /**
+   * The line with URLs' passwords hidden ({@link Redaction#uri(String)}) and the value given to
+   * {@code --password} masked: picocli quotes the arguments it cannot place, and an option
+   * misplaced before its command is one of them.
+   */
+  static String withoutPasswords(String line, String[] argv) {
+    String shown = Redaction.uri(line);
+    for (int i = 0; i < argv.length; i++) {
+      String secret = null;
+      if (argv[i].equals("--password") && i + 1 < argv.length) {
+        secret = argv[i + 1];
+      } else if (argv[i].startsWith("--password=")) {
+        secret = argv[i].substring("--password=".length());
+      }
+      if (secret != null && !secret.isEmpty()) {
+        shown = shown.replace(secret, Redaction.MASK);
+      }
+    }
+    return shown;
   }
 
   /**
@@ -229,7 +251,45 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
       checkUrl(url);
     }
     String[] args = url == null ? new String[0] : new String[] {url};
-    return StatusExample.run(args, env.out, env.err);
+    // Bounded like every command's calls; what the overview prints after that is dropped.
+    Gate out = new Gate(env.out);
+    Gate err = new Gate(env.err);
+    try {
+      return Connection.bounded(URI.create(url == null ? ConnectionOptions.DEFAULT_URL
+              : url.strip()), ConnectionOptions.DEFAULT_CALL_TIMEOUT, "",
+          () -> StatusExample.run(args, new PrintStream(out, true), new PrintStream(err, true)));
+    } finally {
+      out.closed = true;
+      err.closed = true;
+    }
+  }
+
+  /** Passes output on until closed, then drops it. */
+  private static final class Gate extends java.io.FilterOutputStream {
+    volatile boolean closed;
+
+    Gate(PrintStream target) {
+      super(target);
+    }
+
+    @Override
+    public synchronized void write(int b) throws java.io.IOException {
+      if (!closed) {
+        out.write(b);
+      }
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) throws java.io.IOException {
+      if (!closed) {
+        out.write(b, off, len);
+      }
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
   }
 
   /** The URL argument is a URL; a word there is an unknown command (exit code 2). */
@@ -249,8 +309,8 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
       host = null;
     }
     if (!(scheme.equals("http") || scheme.equals("https")) || host == null) {
-      throw new ParameterException(spec.commandLine(), "'" + Output.maskUrl(value)
-          + "' is neither a command nor a Scrapyd URL (http:// or https:// and a host)");
+      throw new ParameterException(spec.commandLine(), Output.quoteUrl(value)
+          + " is neither a command nor a Scrapyd URL (http:// or https:// and a host)");
     }
   }
 

@@ -48,7 +48,8 @@ final class SpidersCommand extends NodeCommand {
       throw new IllegalArgumentException("a project pattern needs one node: give one target or"
           + " URL");
     }
-    List<String> projects = Globs.filter(pattern, c.single.listProjects().projects());
+    List<String> projects = Globs.filter(pattern,
+        c.bounded(c.single, cl -> cl.listProjects()).projects());
     if (projects.isEmpty()) {
       throw new CommandFailure("no project matches " + pattern,
           Scrapyd4jCommand.FAILED);
@@ -56,8 +57,8 @@ final class SpidersCommand extends NodeCommand {
     Output.Table t = new Output.Table("PROJECT", "SPIDER");
     ArrayNode json = Output.array(List.of());
     for (String p : projects) {
-      SpiderList spiders = version == null ? c.single.listSpiders(p)
-          : c.single.listSpiders(p, version);
+      SpiderList spiders = c.bounded(c.single,
+          cl -> version == null ? cl.listSpiders(p) : cl.listSpiders(p, version));
       spiders.spiders().forEach(spider -> t.row(p, spider));
       json.add(Output.object().put("project", p).set("spiders", Output.array(spiders.spiders())));
     }

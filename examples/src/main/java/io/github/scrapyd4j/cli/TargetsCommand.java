@@ -26,7 +26,7 @@ final class TargetsCommand implements Callable<Integer> {
       for (DeployTarget t : cfg.targets().values()) {
         a.addObject()
             .put("name", t.name())
-            .put("url", Output.maskUrl(t.url().orElse(null)))
+            .put("url", Output.url(t.url().orElse(null)))
             .put("project", t.project().orElse(null))
             .put("username", t.username().filter(u -> !u.isEmpty()).orElse(null));
       }
@@ -35,7 +35,7 @@ final class TargetsCommand implements Callable<Integer> {
     }
     Output.Table table = new Output.Table("NAME", "URL", "PROJECT");
     for (DeployTarget t : cfg.targets().values()) {
-      table.row(t.name(), Output.maskUrl(t.url().orElse(null)), t.project().orElse(null));
+      table.row(t.name(), Output.url(t.url().orElse(null)), t.project().orElse(null));
     }
     if (table.isEmpty()) {
       root.env.out.println("No deploy targets in " + cfg.file().map(Object::toString)

@@ -6,6 +6,7 @@ import io.github.scrapyd4j.ScrapydConnectionException;
 import io.github.scrapyd4j.ScrapydException;
 import io.github.scrapyd4j.ScrapydTimeoutException;
 import io.github.scrapyd4j.Credentials;
+import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.cluster.ClusterClient;
 import io.github.scrapyd4j.cluster.Node;
 import java.io.PrintStream;
@@ -93,16 +94,17 @@ final class Examples {
    */
   static int report(String url, ScrapydException e, PrintStream err) {
     if (e instanceof ScrapydConnectionException || e instanceof ScrapydTimeoutException) {
-      err.println("No Scrapyd answers at " + url + " (" + rootCause(e) + "): " + HOW_TO_START
+      err.println("No Scrapyd answers at " + Redaction.uri(url) + " (" + rootCause(e) + "): "
+          + HOW_TO_START
           + ", or give its URL as the first argument.");
       return 3;
     }
     if (e instanceof ScrapydAuthenticationException) {
-      err.println("Scrapyd at " + url + " refused the credentials (HTTP 401): set SCRAPYD_USERNAME"
-          + " and SCRAPYD_PASSWORD.");
+      err.println("Scrapyd at " + Redaction.uri(url) + " refused the credentials (HTTP 401): set"
+          + " SCRAPYD_USERNAME and SCRAPYD_PASSWORD.");
       return 1;
     }
-    err.println("Scrapyd at " + url + " failed: " + e.getMessage());
+    err.println("Scrapyd at " + Redaction.uri(url) + " failed: " + e.getMessage());
     return 1;
   }
 

@@ -1,5 +1,6 @@
 package io.github.scrapyd4j.examples;
 
+import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.ScrapydException;
 import io.github.scrapyd4j.model.DaemonStatus;
@@ -41,7 +42,7 @@ public final class StatusExample {
     try {
       client = Examples.client(url);
     } catch (IllegalArgumentException e) {
-      err.println("Bad URL: " + e.getMessage());
+      err.println("Bad URL: " + Redaction.uri(e.getMessage()));
       return 2;
     }
     try (client) {

@@ -294,9 +294,10 @@ class ReadCommandsTest {
 
     assertThat(cli.run("targets")).isZero();
 
-    assertThat(cli.out()).isEqualTo("NAME     URL                                           PROJECT\n"
-        + "default  http://localhost:6800/                        labbot\n"
-        + "prod     https://admin:****@prod.example.com/scrapyd/  labbot\n");
+    assertThat(cli.out()).isEqualTo(
+        "NAME     URL                                          PROJECT\n"
+        + "default  http://localhost:6800/                       labbot\n"
+        + "prod     https://admin:***@prod.example.com/scrapyd/  labbot\n");
 
     assertThat(cli.run("targets", "--json")).isZero();
     JsonNode j = json(cli.out());

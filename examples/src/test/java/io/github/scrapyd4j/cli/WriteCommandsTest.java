@@ -1,5 +1,6 @@
 package io.github.scrapyd4j.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -9,6 +10,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.scrapyd4j.testing.Forms;
@@ -82,8 +84,61 @@ class WriteCommandsTest {
     assertThat(j.get("job_id").asText()).isEqualTo("7e5980b6e76b11f1a91702fc00000001");
     assertThat(j.get("node_name").asText()).isEqualTo("vm");
     assertThat(j.get("spider").asText()).isEqualTo("echo");
-    assertThat(form(wm, "/schedule.json")).containsExactly(
-        entry("project", "labbot"), entry("spider", "echo"));
+    List<Map.Entry<String, String>> sent = form(wm, "/schedule.json");
+    assertThat(sent).hasSize(3).startsWith(entry("project", "labbot"), entry("spider", "echo"));
+    assertThat(sent.get(2).getKey()).isEqualTo("jobid");
+    assertThat(sent.get(2).getValue()).matches("[0-9a-f]{32}"); // chosen before sending
+  }
+
+  @Test
+  void scheduleWhoseConnectionBreaksAfterSendingPrintsTheJobIdAndSaysToLookItUp() {
+    wm.stubFor(post(urlPathEqualTo("/schedule.json"))
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+    assertThat(cli.run("schedule", "--url", wm.baseUrl(), "-p", "labbot", "echo"))
+        .as(cli.err()).isEqualTo(3);
+
+    String jobId = form(wm, "/schedule.json").stream() // sent once: never retried
+        .filter(e -> e.getKey().equals("jobid")).findFirst().orElseThrow().getValue();
+    assertThat(jobId).matches("[0-9a-f]{32}");
+    assertThat(cli.out()).isEqualTo(jobId + "\n");
+    assertThat(cli.err().strip()).doesNotContain("\n")
+        .startsWith("scrapyd4j: job " + jobId + " may or may not have been scheduled: ")
+        .contains("the node may have received the request")
+        .contains("`scrapyd4j outcome " + jobId + " -p labbot`")
+        .contains("before scheduling it again")
+        .doesNotContain("pip install");
+  }
+
+  @Test
+  void scheduleWithAGivenJobIdWhoseOutcomeIsUnknownPrintsItAsJson() throws Exception {
+    wm.stubFor(post(urlPathEqualTo("/schedule.json"))
+        .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+
+    assertThat(cli.run("schedule", "--url", wm.baseUrl(), "-p", "labbot", "echo", "--jobid",
+        "nightly-1", "--json")).isEqualTo(3);
+
+    JsonNode j = json(cli.out());
+    assertThat(j.get("job_id").asText()).isEqualTo("nightly-1");
+    assertThat(j.get("outcome").asText()).isEqualTo("unknown");
+    assertThat(cli.err()).contains("scrapyd4j outcome nightly-1 -p labbot");
+    assertThat(form(wm, "/schedule.json")).contains(entry("jobid", "nightly-1"));
+  }
+
+  @Test
+  void scheduleToANodeThatRefusesTheConnectionSaysToStartScrapydAndPrintsNoJob()
+      throws Exception {
+    int dead;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      dead = s.getLocalPort();
+    }
+
+    assertThat(cli.run("schedule", "--url", "http://127.0.0.1:" + dead, "-p", "labbot", "echo"))
+        .isEqualTo(3);
+
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.err()).contains("the request was not sent")
+        .contains("pip install scrapyd && scrapyd").doesNotContain("scrapyd4j outcome");
   }
 
   @Test
@@ -108,6 +163,29 @@ class WriteCommandsTest {
     assertThat(cli.run("schedule", "--url", wm.baseUrl(), "-p", "labbot", "echo",
         "--arg", "novalue")).isEqualTo(2);
     assertThat(cli.err()).contains("--arg needs NAME=VALUE");
+  }
+
+  @Test
+  void scheduleOnTwoNodesWhoseOutcomeIsUnknownPrintsTheJobIdAndTriesNoOtherNode() {
+    wm.stubFor(get(urlPathEqualTo("/daemonstatus.json"))
+        .willReturn(Recording.json("{\"status\":\"ok\",\"node_name\":\"a\",\"pending\":3,"
+            + "\"running\":2,\"finished\":0}")));
+    wm2.stubFor(get(urlPathEqualTo("/daemonstatus.json"))
+        .willReturn(Recording.json("{\"status\":\"ok\",\"node_name\":\"b\",\"pending\":0,"
+            + "\"running\":1,\"finished\":0}")));
+    wm2.stubFor(post(urlPathEqualTo("/schedule.json"))
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+    assertThat(cli.run("schedule", "--url", wm.baseUrl() + "," + wm2.baseUrl(),
+        "-p", "labbot", "pages")).as(cli.err()).isEqualTo(3);
+
+    String jobId = form(wm2, "/schedule.json").stream()
+        .filter(e -> e.getKey().equals("jobid")).findFirst().orElseThrow().getValue();
+    assertThat(cli.out()).isEqualTo(jobId + "\n");
+    assertThat(cli.err()).contains("`scrapyd4j outcome " + jobId + " -p labbot`")
+        .doesNotContain("pip install");
+    assertThat(wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+        urlPathEqualTo("/schedule.json")))).isEmpty();
   }
 
   @Test

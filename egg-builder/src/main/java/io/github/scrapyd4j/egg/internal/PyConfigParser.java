@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * A port of Python 3.11's {@code configparser.ConfigParser} with its defaults, as Scrapy and
@@ -92,7 +93,7 @@ public final class PyConfigParser {
     String sectname = null;
     String optname = null;
     int indentLevel = 0;
-    List<String> badLines = new ArrayList<>();
+    List<Integer> badLines = new ArrayList<>();
     int firstBadLine = 0;
     List<String> lines = splitLines(text);
     for (int index = 0; index < lines.size(); index++) {
@@ -136,8 +137,8 @@ public final class PyConfigParser {
         optname = null;
       } else if (cursect == null) {
         throw new Error(ErrorKind.MISSING_SECTION_HEADER, source, lineno,
-            "File contains no section headers.\nfile: " + PyText.repr(source) + ", line: "
-                + lineno + "\n" + PyText.repr(line + "\n"));
+            "File contains no section headers: " + PyText.repr(source) + " [line " + pad(lineno)
+                + "] holds " + describe(value) + " before any [section]");
       } else {
         int delimiter = firstDelimiter(value);
         if (delimiter < 0) {
@@ -145,7 +146,7 @@ public final class PyConfigParser {
           if (badLines.isEmpty()) {
             firstBadLine = lineno;
           }
-          badLines.add("\n\t[line " + pad(lineno) + "]: " + PyText.repr(line + "\n"));
+          badLines.add(lineno);
           continue;
         }
         String rawName = PyText.rstrip(value.substring(0, delimiter));
@@ -153,7 +154,7 @@ public final class PyConfigParser {
           if (badLines.isEmpty()) {
             firstBadLine = lineno;
           }
-          badLines.add("\n\t[line " + pad(lineno) + "]: " + PyText.repr(line + "\n"));
+          badLines.add(lineno);
         }
         optname = optionxform(rawName);
         List<Object> key = List.of(sectname, optname);
@@ -175,8 +176,12 @@ public final class PyConfigParser {
       join(section.getValue(), sections.get(section.getKey()));
     }
     if (!badLines.isEmpty()) {
+      // The lines are not quoted: one may be part of a password (a value wrapped without indent).
       throw new Error(ErrorKind.PARSING, source, firstBadLine,
-          "Source contains parsing errors: " + PyText.repr(source) + String.join("", badLines));
+          "Source contains parsing errors: " + PyText.repr(source) + " [line"
+              + (badLines.size() == 1 ? " " : "s ")
+              + badLines.stream().map(String::valueOf).collect(Collectors.joining(", "))
+              + "]: neither a [section], a key = value nor an indented continuation of a value");
     }
   }
 
@@ -184,6 +189,16 @@ public final class PyConfigParser {
     for (Map.Entry<String, List<String>> option : from.entrySet()) {
       into.put(option.getKey(), PyText.rstrip(String.join("\n", option.getValue())));
     }
+  }
+
+  /** A line named by its key, never its value: "the key 'url'", or what kind of line it is. */
+  private static String describe(String value) {
+    int delimiter = firstDelimiter(value);
+    String key = delimiter < 0 ? "" : PyText.rstrip(value.substring(0, delimiter));
+    if (key.isEmpty()) {
+      return "a line that is not a key = value";
+    }
+    return "the key " + PyText.repr(optionxform(key));
   }
 
   private static String pad(int lineno) {
@@ -343,19 +358,40 @@ public final class PyConfigParser {
   private static String interpolate(
       String section, String option, String value, Map<String, String> map) {
     StringBuilder out = new StringBuilder();
-    interpolateSome(section, option, out, value, map, 1, value);
+    interpolateSome(section, option, option, out, value, map, 1);
     return out.toString();
   }
 
-  private static void interpolateSome(String section, String option, StringBuilder accum,
-      String rest, Map<String, String> map, int depth, String rawValue) {
+  /**
+   * Whether a key's value must never be quoted, not even in part: a password or the like. The
+   * messages below never quote a value anyway (a URL's user information can hold a password
+   * too); this decides whether the name of an interpolation key found inside it may be quoted.
+   */
+  static boolean isSecret(String key) {
+    String k = key.toLowerCase(Locale.ROOT);
+    return k.contains("pass") || k.contains("secret") || k.contains("token")
+        || k.contains("key");
+  }
+
+  /**
+   * Python's BasicInterpolation, with messages that name the option, the section and (unless
+   * it holds a secret) the key referred to, but never quote a value: the raw value or the rest
+   * of it can be a password, or a URL with one.
+   *
+   * @param owner the key whose value {@code rest} comes from (the option itself, or a key it
+   *     refers to)
+   */
+  private static void interpolateSome(String section, String option, String owner,
+      StringBuilder accum, String rest, Map<String, String> map, int depth) {
     if (depth > MAX_INTERPOLATION_DEPTH) {
       throw new Error(ErrorKind.INTERPOLATION_DEPTH, null, 0,
           "Recursion limit exceeded in value substitution: option " + PyText.repr(option)
               + " in section " + PyText.repr(section)
               + " contains an interpolation key which cannot be substituted in "
-              + MAX_INTERPOLATION_DEPTH + " steps. Raw value: " + PyText.repr(rawValue));
+              + MAX_INTERPOLATION_DEPTH + " steps");
     }
+    String where = " (in option " + PyText.repr(option) + " of section " + PyText.repr(section)
+        + (owner.equals(option) ? "" : ", in the value of " + PyText.repr(owner)) + ")";
     while (!rest.isEmpty()) {
       int p = rest.indexOf('%');
       if (p < 0) {
@@ -374,9 +410,8 @@ public final class PyConfigParser {
         int close = rest.indexOf(')', 2);
         if (close < 0 || close == 2 || close + 1 >= rest.length() || rest.charAt(close + 1) != 's') {
           throw new Error(ErrorKind.INTERPOLATION_SYNTAX, null, 0,
-              "bad interpolation variable reference " + PyText.repr(rest)
-                  + " (in option " + PyText.repr(option) + " of section " + PyText.repr(section)
-                  + ")");
+              "bad interpolation variable reference: '%(' not followed by a name and ')s'"
+                  + where);
         }
         String var = optionxform(rest.substring(2, close));
         rest = rest.substring(close + 2);
@@ -384,19 +419,18 @@ public final class PyConfigParser {
         if (v == null) {
           throw new Error(ErrorKind.INTERPOLATION_MISSING_OPTION, null, 0,
               "Bad value substitution: option " + PyText.repr(option) + " in section "
-                  + PyText.repr(section) + " contains an interpolation key " + PyText.repr(var)
-                  + " which is not a valid option name. Raw value: " + PyText.repr(rawValue));
+                  + PyText.repr(section) + " contains an interpolation key "
+                  + (isSecret(owner) ? "" : PyText.repr(var) + " ")
+                  + "which is not a valid option name" + where);
         }
         if (v.indexOf('%') >= 0) {
-          interpolateSome(section, option, accum, v, map, depth + 1, rawValue);
+          interpolateSome(section, option, var, accum, v, map, depth + 1);
         } else {
           accum.append(v);
         }
       } else {
         throw new Error(ErrorKind.INTERPOLATION_SYNTAX, null, 0,
-            "'%' must be followed by '%' or '(', found: " + PyText.repr(rest)
-                + " (in option " + PyText.repr(option) + " of section " + PyText.repr(section)
-                + ")");
+            "'%' must be followed by '%' or '('" + where);
       }
     }
   }
