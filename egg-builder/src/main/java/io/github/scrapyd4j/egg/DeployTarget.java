@@ -1,6 +1,7 @@
 package io.github.scrapyd4j.egg;
 
 import io.github.scrapyd4j.Credentials;
+import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.egg.ScrapyConfigException.Problem;
 import io.github.scrapyd4j.model.ScrapydStyle;
@@ -111,7 +112,7 @@ public abstract class DeployTarget {
   }
 
   private static String redact(String url) {
-    return url.replaceAll("//[^/@]*@", "//****@");
+    return Redaction.uri(url);
   }
 
   /**
