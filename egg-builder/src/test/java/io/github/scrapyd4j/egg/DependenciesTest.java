@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.scrapyd4j.egg.testing.Python;
+import io.github.scrapyd4j.egg.testing.ScrapydRunner;
 import io.github.scrapyd4j.egg.testing.Tree;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -102,6 +103,27 @@ class DependenciesTest {
     assertThat(vendor.resolve("tinydep-1.0.dist-info/direct_url.json")).doesNotExist();
     assertThat(egg.entryNames()).contains("tinydep/__init__.py", "tinydep/data/words.txt",
         "shop/settings.py");
+  }
+
+  @Test
+  void theVendoredPackageIsImportedWhenScrapydsLoaderRunsTheEgg() throws Exception {
+    Optional<String> scrapy = Python.withScrapy();
+    assumeTrue(scrapy.isPresent(), Python.missing("scrapy"));
+    tinydep();
+    Tree.at(project).file("requirements.txt", "./wheels/tinydep-1.0-py3-none-any.whl\n")
+        .file("shop/spiders/greeter.py", "import pkgutil\nimport scrapy\nimport tinydep\n\n\n"
+            + "class Greeter(scrapy.Spider):\n"
+            + "    name = tinydep.GREETING + '-' + pkgutil.get_data('tinydep', 'data/words.txt')"
+            + ".decode().split()[1]\n");
+    deps().build().installInto(vendor);
+    EggBuilder.builder().projectDir(project).addTopLevelContents(vendor).build()
+        .buildTo(tmp.resolve("eggs/shop.egg"));
+
+    Python.Run run = ScrapydRunner.run(scrapy.get(), tmp.resolve("eggs/shop.egg"),
+        tmp.resolve("run"));
+
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    assertThat(run.stdout.strip().split("\n")).contains("hello-b");
   }
 
   @Test
