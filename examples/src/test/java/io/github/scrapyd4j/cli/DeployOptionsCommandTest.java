@@ -169,6 +169,20 @@ class DeployOptionsCommandTest {
   }
 
   @Test
+  void targetsWithoutAnyNamesTheFilesReadAndTheOnesAbsent() throws Exception {
+    cli.scrapyCfg("[settings]\ndefault = labbot.settings\n");
+    Files.writeString(ciHome.resolve(".scrapy.cfg"), "[settings]\nother = x\n");
+    cli.environment.put("HOME", ciHome.toString());
+
+    assertThat(cli.run("targets")).isZero();
+
+    assertThat(cli.out()).startsWith("No deploy targets")
+        .contains("read " + ciHome.resolve(".scrapy.cfg") + ", "
+            + cli.workDir.resolve("scrapy.cfg").toRealPath())
+        .contains("not present: ").contains(ciHome.resolve(".config/scrapy.cfg").toString());
+  }
+
+  @Test
   void a401NamesTheNetrcThatGaveTheCredentialsWithoutThePassword() throws Exception {
     cli.scrapyCfg("[settings]\ndefault = labbot.settings\n");
     Files.writeString(ciHome.resolve(".scrapy.cfg"),
