@@ -1,5 +1,6 @@
 package io.github.scrapyd4j.egg;
 
+import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.egg.EggBuildException.Problem;
 import io.github.scrapyd4j.egg.internal.Processes;
 import io.github.scrapyd4j.egg.internal.PyConfigParser;
@@ -142,7 +143,9 @@ public final class Dependencies {
         target.toString(), "--no-compile", "--disable-pip-version-check", "--no-input"));
     command.addAll(pipArgs);
     command.addAll(what);
-    LOG.info("Running '{}' in {}", String.join(" ", command), dir);
+    // An index URL or a requirement may carry a token: every text shown goes through Redaction.
+    String shown = Redaction.uri(String.join(" ", command));
+    LOG.info("Running '{}' in {}", shown, dir);
     Processes.Result result;
     try {
       result = Processes.run(command, dir, Map.of("PYTHONDONTWRITEBYTECODE", "1"), timeout);
@@ -151,13 +154,15 @@ public final class Dependencies {
           + e.getMessage(), dir, e);
     }
     if (result.timedOut) {
-      throw new EggBuildException(Problem.DEPENDENCIES_FAILED, "'" + String.join(" ", command)
-          + "' did not finish within " + timeout + "; output:\n" + result.output(4000), dir, null);
+      throw new EggBuildException(Problem.DEPENDENCIES_FAILED, "'" + shown
+          + "' did not finish within " + timeout + "; output:\n"
+          + Redaction.uri(result.output(4000)), dir, null);
     }
     if (result.exitCode != 0) {
       throw new EggBuildException(Problem.DEPENDENCIES_FAILED, "installing the dependencies ("
-          + String.join(" ", what) + ") with '" + py + " -m pip install' failed (exit "
-          + result.exitCode + "); pip said:\n" + result.output(4000), dir, null);
+          + Redaction.uri(String.join(" ", what)) + ") with '" + py + " -m pip install' failed"
+          + " (exit " + result.exitCode + "); pip said:\n" + Redaction.uri(result.output(4000)),
+          dir, null);
     }
     try {
       deleteTree(target.resolve("bin"));
@@ -241,7 +246,8 @@ public final class Dependencies {
     }
     List<String> deps = lines.subList(1, lines.size()).stream().filter(l -> !l.isEmpty())
         .collect(Collectors.toList());
-    LOG.info("Dependencies from [project] dependencies of pyproject.toml: {}", deps);
+    LOG.info("Dependencies from [project] dependencies of pyproject.toml: {}",
+        Redaction.uri(deps.toString()));
     return Optional.of(deps);
   }
 
@@ -275,7 +281,8 @@ public final class Dependencies {
         deps.add(req);
       }
     }
-    LOG.info("Dependencies from [options] install_requires of {}: {}", file, deps);
+    LOG.info("Dependencies from [options] install_requires of {}: {}", file,
+        Redaction.uri(deps.toString()));
     return Optional.of(deps);
   }
 
@@ -432,7 +439,8 @@ public final class Dependencies {
   /** Options, for logs. */
   @Override
   public String toString() {
-    return "Dependencies{projectDir=" + projectDir + ", pipArgs=" + pipArgs
+    return "Dependencies{projectDir=" + projectDir + ", pipArgs="
+        + Redaction.uri(pipArgs.toString())
         + (python == null ? "" : ", python=" + python) + '}';
   }
 

@@ -212,6 +212,21 @@ class DependenciesTest {
   }
 
   @Test
+  void aTokenInAnIndexUrlIsNotShownWhenPipFails() {
+    EggBuildException e = catchThrowableOfType(EggBuildException.class,
+        () -> Dependencies.builder().projectDir(project).python(python)
+            .requirements(List.of("no-such-package-scrapyd4j @ http://ci:t0ken-s3cret@127.0.0.1:9/"
+                + "no_such_package_scrapyd4j-1.0-py3-none-any.whl"))
+            .pipArgs(List.of("--index-url", "http://ci:t0ken-s3cret@127.0.0.1:9/simple",
+                "--retries", "0", "--timeout", "1"))
+            .build().installInto(vendor));
+
+    assertThat(e.problem()).isEqualTo(EggBuildException.Problem.DEPENDENCIES_FAILED);
+    assertThat(e.getMessage()).contains("no-such-package-scrapyd4j @ http://ci:***@127.0.0.1:9/")
+        .doesNotContain("t0ken-s3cret");
+  }
+
+  @Test
   void withoutAPythonThatHasPipTheErrorSaysWhatWasTriedAndHowToFixIt() {
     Tree.at(project).file("requirements.txt", "tinydep\n");
     String before = System.getProperty(EggBuilder.PYTHON_PROPERTY);
