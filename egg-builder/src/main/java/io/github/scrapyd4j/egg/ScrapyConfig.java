@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * Scrapy's configuration, read like scrapyd-deploy reads it: the same files in the same order
  * ({@code /etc/scrapy.cfg}, {@code $XDG_CONFIG_HOME/scrapy.cfg} or {@code ~/.config/scrapy.cfg},
  * {@code ~/.scrapy.cfg}, then the closest {@code scrapy.cfg} from the project folder up, later
- * files overriding earlier ones) and parsed like Python's {@code ConfigParser}: {@code =} or
+ * files overriding earlier ones; {@code ~} is {@code $HOME}, else {@code user.home}, as in Python) and parsed like Python's {@code ConfigParser}: {@code =} or
  * {@code :} between key and value, {@code #} and {@code ;} comment lines, indented continuation
  * lines, {@code [DEFAULT]} inherited by every section, {@code %%} and {@code %(name)s}
  * interpolation, then {@code $VAR} and {@code ${VAR}} replaced from the environment (undefined
