@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  *       version already exists and whether the new one will be the latest (Scrapyd's ordering,
  *       see {@link VersionOrder}); a node that cannot be listed gets no upload;
  *   <li>uploads the egg ({@code addversion.json}) and checks the answer: the project and version
- *       echoed back, and at least one spider (unless {@link Builder#allowNoSpiders(boolean)});
+ *       echoed back; an egg in which Scrapyd finds no spider (a new project) is deployed with a
+ *       warning, as scrapyd-deploy deploys it, or fails with {@link
+ *       Builder#requireSpiders(boolean)};
  *   <li>when Scrapyd rejects the egg, deletes the version again ({@code delversion.json}):
  *       Scrapyd stores an egg before it checks it, so a rejected egg would otherwise stay stored,
  *       possibly as the latest version. A version that existed before the upload is never
@@ -62,14 +64,14 @@ public final class Deployer {
   /** The default number of nodes deployed at the same time: 8. */
   public static final int DEFAULT_PARALLELISM = 8;
 
-  private final boolean allowNoSpiders;
+  private final boolean requireSpiders;
   private final boolean deleteRejected;
   private final boolean replaceExisting;
   private final DeployPolicy policy;
   private final int parallelism;
 
   private Deployer(Builder b) {
-    this.allowNoSpiders = b.allowNoSpiders;
+    this.requireSpiders = b.requireSpiders;
     this.deleteRejected = b.deleteRejected;
     this.replaceExisting = b.replaceExisting;
     this.policy = b.policy;
@@ -335,12 +337,19 @@ public final class Deployer {
         cleanUp(true);
         return;
       }
-      if (added.spiders() == 0 && !allowNoSpiders) {
+      if (added.spiders() == 0 && requireSpiders) {
         fail("Scrapyd found no spider in the egg (check SPIDER_MODULES in the settings module"
-            + " and that the spider packages are in the egg), so the deploy is treated as failed;"
-            + " allow it with Deployer.Builder.allowNoSpiders(true)", null);
+            + " and that the spider packages are in the egg), and spiders are required"
+            + " (requireSpiders, --require-spiders), so the deploy is treated as failed", null);
         cleanUp(true);
         return;
+      }
+      if (added.spiders() == 0) {
+        warnings.add("Scrapyd found no spider in project " + project + " version " + stored
+            + ": fine for a new project; otherwise check SPIDER_MODULES in the settings module"
+            + " and that the spider packages are in the egg (requireSpiders, --require-spiders,"
+            + " makes this a failure)");
+        LOG.warn("{}: {}", destination.name(), warnings.get(warnings.size() - 1));
       }
       status = NodeOutcome.Status.DEPLOYED;
       LOG.info("{}: deployed project {} version {} ({} spiders){}", destination.name(), project,
@@ -464,7 +473,7 @@ public final class Deployer {
   public String toString() {
     Map<String, Object> options = new LinkedHashMap<>();
     options.put("policy", policy);
-    options.put("allowNoSpiders", allowNoSpiders);
+    options.put("requireSpiders", requireSpiders);
     options.put("deleteRejectedVersion", deleteRejected);
     options.put("replaceExisting", replaceExisting);
     options.put("parallelism", parallelism);
@@ -473,7 +482,7 @@ public final class Deployer {
 
   /** Builds a {@link Deployer}; every option has a safe default. */
   public static final class Builder {
-    private boolean allowNoSpiders;
+    private boolean requireSpiders;
     private boolean deleteRejected = true;
     private boolean replaceExisting = true;
     private DeployPolicy policy = DeployPolicy.BEST_EFFORT;
@@ -482,14 +491,31 @@ public final class Deployer {
     private Builder() {}
 
     /**
-     * Whether an egg in which Scrapyd finds no spider counts as deployed. Default: false (such
-     * an egg is usually a mistake in {@code SPIDER_MODULES}; it is deleted again).
+     * Whether an egg in which Scrapyd finds no spider is a failure (the version is then deleted
+     * again, unless it existed before). Default: false: it is deployed with a warning, as
+     * scrapyd-deploy deploys it (a project made with {@code scrapy startproject} has no spider
+     * yet). True catches a mistake in {@code SPIDER_MODULES} or a spider package left out.
      *
-     * @param allow true to accept eggs without spiders
+     * @param require true to fail deploys of eggs without spiders
      * @return this builder
      */
+    public Builder requireSpiders(boolean require) {
+      this.requireSpiders = require;
+      return this;
+    }
+
+    /**
+     * Whether an egg in which Scrapyd finds no spider counts as deployed.
+     *
+     * @param allow true to accept eggs without spiders, false to fail them
+     * @return this builder
+     * @deprecated eggs without spiders are now accepted by default; use {@link
+     *     #requireSpiders(boolean)}, its opposite ({@code allowNoSpiders(false)} is {@code
+     *     requireSpiders(true)}).
+     */
+    @Deprecated
     public Builder allowNoSpiders(boolean allow) {
-      this.allowNoSpiders = allow;
+      this.requireSpiders = !allow;
       return this;
     }
 

@@ -55,6 +55,13 @@ public class EggBuildException extends ScrapydException {
     INVALID_TIMESTAMP,
     /** {@code setup.py bdist_egg} (opt-in mode) failed, or Python could not be started. */
     SETUP_PY_FAILED,
+    /**
+     * The dependencies to vendor ({@link Dependencies}) could not be installed: nothing declares
+     * them, no Python with pip was found, or pip failed.
+     */
+    DEPENDENCIES_FAILED,
+    /** A dependency to vendor has compiled extension modules, which cannot load from an egg. */
+    COMPILED_DEPENDENCY,
     /** An existing egg file is not a ZIP file or not an egg. */
     INVALID_EGG,
     /** Reading the project or writing the egg failed for another reason. */

@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,23 +27,32 @@ import org.slf4j.LoggerFactory;
  * tokens, {@code #} comments and {@code macdef} blocks.
  *
  * <pre>{@code
- * Optional<Credentials> credentials = Netrc.loadDefault()
+ * Optional<Credentials> credentials = Netrc.lookup(System.getenv())   // $HOME/.netrc, $NETRC
  *     .flatMap(netrc -> netrc.credentialsFor("scrapyd.example.com"));
  * }</pre>
  *
- * <p>Like Python, {@link #loadDefault()} ignores a {@code ~/.netrc} that other users can read or
- * that belongs to someone else (scrapyd-deploy then sends no credentials); it logs a warning
- * saying so.
+ * <p>{@link #lookup(Map)} finds the files scrapyd-deploy 2.0.3 reads, in its order: it asks
+ * Python's {@code netrc} module for {@code ~/.netrc} ({@code ~} is {@code $HOME}, else the
+ * system's user record), which refuses a file other users can read or that belongs to someone
+ * else; when that gives nothing for the host, the {@code requests} library it uploads with reads
+ * {@code $NETRC} when set, else {@code ~/.netrc} (without the permission check), else {@code
+ * ~/_netrc}. So a {@code ~/.netrc} readable by others is still used (a warning is logged).
  */
 public final class Netrc {
   private static final Logger LOG = LoggerFactory.getLogger(Netrc.class);
 
   private final Map<String, String[]> hosts;
   private final Path file;
+  private final Netrc fallback;
 
   private Netrc(Map<String, String[]> hosts, Path file) {
+    this(hosts, file, null);
+  }
+
+  private Netrc(Map<String, String[]> hosts, Path file, Netrc fallback) {
     this.hosts = hosts;
     this.file = file;
+    this.fallback = fallback;
   }
 
   /**
@@ -70,18 +81,111 @@ public final class Netrc {
   }
 
   /**
-   * Reads {@code ~/.netrc} (the {@code user.home} folder) as scrapyd-deploy does.
+   * Reads the {@code .netrc} files scrapyd-deploy reads, with this process's environment: see
+   * {@link #lookup(Map)}.
    *
-   * @return the entries, empty when there is no such file or Python would ignore it (not only
-   *     readable by its owner, owned by someone else, or malformed; a warning is logged)
+   * @return the entries, empty when no file applies
    */
   public static Optional<Netrc> loadDefault() {
-    return loadDefault(Path.of(System.getProperty("user.home"), ".netrc"));
+    return lookup(System.getenv());
   }
 
   /**
-   * Reads a file as Python reads the default {@code ~/.netrc}: ignored with a warning when Python
-   * would ignore it.
+   * Reads the {@code .netrc} files scrapyd-deploy 2.0.3 reads, in its order, for an environment:
+   * first {@code ~/.netrc} as Python's {@code netrc} module reads it (ignored when other users
+   * can read it or it belongs to someone else), then the file of the {@code requests} library:
+   * {@code $NETRC} when set, else {@code ~/.netrc} (without the permission check, so a file
+   * Python refuses is read here after all, with a warning), else {@code ~/_netrc}. {@code ~} is
+   * {@code HOME} when set and not empty, else the {@code user.home} property. A file that does
+   * not parse is skipped with a warning, as both libraries skip it.
+   *
+   * @param environment the environment variables ({@code HOME}, {@code NETRC})
+   * @return the entries, the first file's first, empty when no file applies
+   */
+  public static Optional<Netrc> lookup(Map<String, String> environment) {
+    Checks.notNull("environment", environment);
+    Path home = ScrapyConfig.home(environment);
+    Path dotNetrc = home.resolve(".netrc");
+    List<Netrc> chain = new ArrayList<>();
+    boolean strictRefused = false;
+    if (Files.isRegularFile(dotNetrc)) {
+      Optional<Netrc> strict = quietly(dotNetrc);
+      String insecure = strict.isPresent() ? insecurity(dotNetrc) : null;
+      if (insecure != null && strict.get().hasNonAnonymousLogin()) {
+        strictRefused = true;
+      } else {
+        strict.ifPresent(chain::add);
+      }
+      if (insecure != null) {
+        LOG.debug("Python's netrc module refuses {}: {}", dotNetrc, insecure);
+      }
+    }
+    String netrcVar = environment.get("NETRC");
+    Path requestsFile = null;
+    if (netrcVar != null) {
+      requestsFile = expandUser(netrcVar, home);
+    } else {
+      for (String name : List.of(".netrc", "_netrc")) {
+        if (Files.exists(home.resolve(name))) {
+          requestsFile = home.resolve(name);
+          break;
+        }
+      }
+    }
+    if (requestsFile != null && Files.isRegularFile(requestsFile)
+        && !(chain.size() == 1 && requestsFile.equals(dotNetrc))) {
+      Optional<Netrc> loose = quietly(requestsFile);
+      if (loose.isPresent() && strictRefused && requestsFile.equals(dotNetrc)) {
+        LOG.warn("{} can be read by other users or belongs to someone else: Python's netrc module"
+            + " refuses it, but the requests library scrapyd-deploy uploads with reads it, and so"
+            + " does scrapyd4j; protect it with chmod 600", dotNetrc);
+      }
+      loose.ifPresent(chain::add);
+    }
+    Netrc result = null;
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      Netrc n = chain.get(i);
+      result = new Netrc(n.hosts, n.file, result);
+    }
+    return Optional.ofNullable(result);
+  }
+
+  /** The files {@link #lookup(Map)} looks for, whether they exist or not, for messages. */
+  static List<Path> candidates(Map<String, String> environment) {
+    Path home = ScrapyConfig.home(environment);
+    List<Path> files = new ArrayList<>();
+    files.add(home.resolve(".netrc"));
+    String netrcVar = environment.get("NETRC");
+    if (netrcVar != null) {
+      Path p = expandUser(netrcVar, home);
+      if (!files.contains(p)) {
+        files.add(p);
+      }
+    } else {
+      files.add(home.resolve("_netrc"));
+    }
+    return files;
+  }
+
+  /** {@code os.path.expanduser} for {@code ~} and {@code ~/...}, as requests applies it. */
+  private static Path expandUser(String path, Path home) {
+    return path.equals("~") ? home
+        : path.startsWith("~/") ? home.resolve(path.substring(2)) : Path.of(path);
+  }
+
+  private static Optional<Netrc> quietly(Path file) {
+    try {
+      return Optional.of(load(file));
+    } catch (ScrapyConfigException e) {
+      LOG.warn("Ignoring {}: {}", file, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Reads a file as Python's {@code netrc} module reads the default {@code ~/.netrc}: ignored
+   * with a warning when Python would ignore it. (scrapyd-deploy reads more: see {@link
+   * #lookup(Map)}.)
    *
    * @param file the file standing for {@code ~/.netrc}
    * @return the entries, empty when the file is absent or would be ignored
@@ -168,7 +272,7 @@ public final class Netrc {
       entry = hosts.get("default");
     }
     if (entry == null) {
-      return Optional.empty();
+      return fallback == null ? Optional.empty() : fallback.credentialsFor(host);
     }
     if (entry[0].isEmpty() || entry[0].indexOf(':') >= 0) {
       LOG.warn("Ignoring the .netrc entry for {}: its login is {}", host,
@@ -179,7 +283,7 @@ public final class Netrc {
   }
 
   /**
-   * The file read.
+   * The file read (the first one, for {@link #lookup(Map)}).
    *
    * @return the file, empty when parsed from text
    */
@@ -187,10 +291,42 @@ public final class Netrc {
     return Optional.ofNullable(file);
   }
 
-  /** The hosts, never the passwords. */
+  /**
+   * Every file read, in the order they are asked for credentials.
+   *
+   * @return the files, empty when parsed from text
+   */
+  public List<Path> files() {
+    List<Path> files = new ArrayList<>();
+    for (Netrc n = this; n != null; n = n.fallback) {
+      if (n.file != null) {
+        files.add(n.file);
+      }
+    }
+    return List.copyOf(files);
+  }
+
+  /**
+   * The file whose entry gives the credentials for a host.
+   *
+   * @param host the host name, in lower case
+   * @return the file, empty when no entry applies or the entries were parsed from text
+   */
+  public Optional<Path> fileFor(String host) {
+    Checks.notNull("host", host);
+    for (Netrc n = this; n != null; n = n.fallback) {
+      if (n.hosts.containsKey(host) || n.hosts.containsKey("default")) {
+        return Optional.ofNullable(n.file);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The files and hosts, never the passwords. */
   @Override
   public String toString() {
-    return "Netrc{file=" + file + ", hosts=" + hosts.keySet() + '}';
+    return "Netrc{files=" + files() + ", hosts=" + hosts.keySet()
+        + (fallback == null ? "" : ", then " + fallback) + '}';
   }
 
   // ---- Port of Python 3.11 netrc._netrclex and netrc._parse ----

@@ -1,6 +1,7 @@
 package io.github.scrapyd4j.egg;
 
 import io.github.scrapyd4j.Credentials;
+import io.github.scrapyd4j.ScrapydAuthenticationException;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.internal.Checks;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +42,13 @@ import org.slf4j.LoggerFactory;
  * Unlike scrapyd-deploy, every target is checked (known, with a URL and a project) before the
  * egg is built or anything is sent, and a failure on any target throws a {@link
  * DeployException} after all targets were tried.
+ *
+ * <p>The user's files are found as Python's tools find them: {@code ~/.scrapy.cfg} and {@code
+ * ~/.netrc} under {@code $HOME} (else the {@code user.home} property), {@code scrapy.cfg} under
+ * {@code $XDG_CONFIG_HOME} (else {@code ~/.config}), {@code $NETRC} as the requests library reads
+ * it (see {@link Netrc#lookup(Map)}). {@link Builder#environment(Map)} sets the variables, so a
+ * test or a host application need not change its own. An unknown target, and a node that answers
+ * 401, get a message naming the files that were read (never a password).
  */
 public final class ProjectDeploy {
   private static final Logger LOG = LoggerFactory.getLogger(ProjectDeploy.class);
@@ -53,6 +62,8 @@ public final class ProjectDeploy {
   private final VersionResolver versionResolver;
   private final Deployer deployer;
   private final Optional<Netrc> netrcGiven;
+  private final Credentials credentials;
+  private final Map<String, String> environment;
   private final Consumer<ScrapydClient.Builder> clientOptions;
 
   private ProjectDeploy(Builder b) {
@@ -65,6 +76,8 @@ public final class ProjectDeploy {
     this.versionResolver = b.versionResolver;
     this.deployer = b.deployer;
     this.netrcGiven = b.netrc;
+    this.credentials = b.credentials;
+    this.environment = b.environment;
     this.clientOptions = b.clientOptions;
   }
 
@@ -87,7 +100,8 @@ public final class ProjectDeploy {
     if (configGiven != null) {
       return configGiven;
     }
-    return ScrapyConfig.find(start != null ? start : Path.of("").toAbsolutePath());
+    return ScrapyConfig.loader().environment(environment)
+        .find(start != null ? start : Path.of("").toAbsolutePath());
   }
 
   /**
@@ -114,7 +128,7 @@ public final class ProjectDeploy {
       return egg;
     }
     EggBuilder builder = eggBuilder != null ? eggBuilder
-        : EggBuilder.builder().scrapyConfig(cfg).build();
+        : EggBuilder.builder().scrapyConfig(cfg).environment(environment).build();
     return builder.build();
   }
 
@@ -143,9 +157,8 @@ public final class ProjectDeploy {
     Map<String, DeployTarget> all = cfg.targets();
     if (all.isEmpty()) {
       throw new ScrapyConfigException(ScrapyConfigException.Problem.UNKNOWN_TARGET,
-          "no deploy target in " + cfg.file().map(Path::toString).orElse("scrapy.cfg")
-              + ": add [deploy] with a url, or [deploy:NAME] sections", cfg.file().orElse(null), 0,
-          null);
+          "no deploy target: add [deploy] with a url, or [deploy:NAME] sections, to scrapy.cfg ("
+              + cfg.describeSources() + ")", cfg.file().orElse(null), 0, null);
     }
     return deploy(cfg, new ArrayList<>(all.values()));
   }
@@ -190,6 +203,9 @@ public final class ProjectDeploy {
     }
     ScrapydClient.Builder b = ScrapydClient.builder().baseUri(url).credentials(credentials);
     clientOptions.accept(b);
+    if (this.credentials != null && credentials == null) {
+      b.credentials(this.credentials);
+    }
     String resolved = versionResolver(null).resolve(version);
     Egg theEgg = egg != null ? egg : eggBuilder != null ? eggBuilder.build() : buildEgg(config());
     try (ScrapydClient client = b.build()) {
@@ -227,15 +243,19 @@ public final class ProjectDeploy {
     LOG.info("Packing version {}", resolved);
     Egg theEgg = buildEgg(cfg);
 
-    boolean needNetrc = targets.stream().anyMatch(t -> t.username().filter(u -> !u.isEmpty())
-        .isEmpty());
+    boolean needNetrc = credentials == null && targets.stream()
+        .anyMatch(t -> t.username().filter(u -> !u.isEmpty()).isEmpty());
     Optional<Netrc> netrc = netrcGiven != null ? netrcGiven
-        : needNetrc ? Netrc.loadDefault() : Optional.empty();
+        : needNetrc ? Netrc.lookup(environment) : Optional.empty();
     List<ScrapydClient> clients = new ArrayList<>();
+    Map<String, String> credentialNotes = new LinkedHashMap<>();
     try {
       List<DeployDestination> destinations = new ArrayList<>();
       for (DeployTarget t : targets) {
-        ScrapydClient.Builder b = t.clientBuilder(netrc);
+        ScrapydClient.Builder b = credentials != null
+            ? ScrapydClient.builder().baseUri(t.uri()).credentials(credentials)
+            : t.clientBuilder(netrc);
+        credentialNotes.put(t.name(), credentialNote(cfg, t, netrc));
         clientOptions.accept(b);
         ScrapydClient client = b.build();
         clients.add(client);
@@ -246,17 +266,65 @@ public final class ProjectDeploy {
         return warnings.isEmpty() ? result
             : DeployResult.builder().from(result).addAllWarnings(warnings).build();
       } catch (DeployException e) {
-        if (warnings.isEmpty()) {
+        DeployResult explained = explainRefusals(e.result(), credentialNotes);
+        if (warnings.isEmpty() && explained == e.result()) {
           throw e;
         }
         throw new DeployException(
-            DeployResult.builder().from(e.result()).addAllWarnings(warnings).build());
+            DeployResult.builder().from(explained).addAllWarnings(warnings).build());
       }
     } finally {
       for (ScrapydClient c : clients) {
         c.close();
       }
     }
+  }
+
+  /**
+   * Where a target's credentials come from, in words, for a 401: names the files read, never a
+   * password.
+   */
+  private String credentialNote(ScrapyConfig cfg, DeployTarget t, Optional<Netrc> netrc) {
+    if (credentials != null) {
+      return "the credentials given in code (user '" + credentials.username()
+          + "') were sent, not the target's or .netrc's";
+    }
+    Optional<String> user = t.username().filter(u -> !u.isEmpty());
+    if (user.isPresent()) {
+      return "user '" + user.get() + "' of target '" + t.name() + "' was sent (from "
+          + cfg.describeSources() + ")";
+    }
+    String host = t.uri().getHost().toLowerCase(Locale.ROOT);
+    Optional<Credentials> found = netrc.flatMap(n -> n.credentialsFor(host));
+    if (found.isPresent()) {
+      return "user '" + found.get().username() + "' of the .netrc entry for " + host
+          + " in " + netrc.flatMap(n -> n.fileFor(host)).map(Path::toString).orElse(".netrc")
+          + " was sent (target '" + t.name() + "' has no username)";
+    }
+    String looked = netrcGiven != null
+        ? netrc.map(n -> n.files().toString()).orElse("no .netrc (none given)")
+        : Netrc.candidates(environment).toString();
+    return "no credentials were sent: target '" + t.name() + "' has no username ("
+        + cfg.describeSources() + ") and no .netrc entry applies to " + host + " (looked in "
+        + looked + ")";
+  }
+
+  /** Adds where the credentials came from to the error of each node that answered 401. */
+  private static DeployResult explainRefusals(DeployResult result, Map<String, String> notes) {
+    boolean changed = false;
+    List<NodeOutcome> outcomes = new ArrayList<>();
+    for (NodeOutcome o : result.outcomes()) {
+      String note = notes.get(o.name());
+      if (note != null && o.failure().filter(f -> f instanceof ScrapydAuthenticationException)
+          .isPresent()) {
+        outcomes.add(NodeOutcome.builder().from(o)
+            .error(o.error().orElse("refused") + "; " + note).build());
+        changed = true;
+      } else {
+        outcomes.add(o);
+      }
+    }
+    return changed ? DeployResult.builder().from(result).outcomes(outcomes).build() : result;
   }
 
   private VersionResolver versionResolver(ScrapyConfig cfg) {
@@ -281,6 +349,8 @@ public final class ProjectDeploy {
     private VersionResolver versionResolver;
     private Deployer deployer = Deployer.builder().build();
     private Optional<Netrc> netrc;
+    private Credentials credentials;
+    private Map<String, String> environment = System.getenv();
     private Consumer<ScrapydClient.Builder> clientOptions = b -> { };
 
     private Builder() {}
@@ -380,13 +450,50 @@ public final class ProjectDeploy {
 
     /**
      * Where credentials of targets without {@code username} come from. Default: {@link
-     * Netrc#loadDefault()}, read only when a target needs it.
+     * Netrc#lookup(Map)} with the {@link #environment(Map) environment}, read only when a target
+     * needs it.
      *
      * @param netrc the {@code .netrc}, or empty for none
      * @return this builder
      */
     public Builder netrc(Optional<Netrc> netrc) {
       this.netrc = Checks.notNull("netrc", netrc);
+      return this;
+    }
+
+    /**
+     * Credentials for every node, instead of each target's {@code username} and {@code password}
+     * and {@code .netrc} (the command line's {@code --username}).
+     *
+     * @param credentials the credentials
+     * @return this builder
+     */
+    public Builder credentials(Credentials credentials) {
+      this.credentials = Checks.notNull("credentials", credentials);
+      return this;
+    }
+
+    /**
+     * The environment variables the user's files are found with: {@code HOME} for {@code
+     * ~/.scrapy.cfg} and {@code ~/.netrc}, {@code XDG_CONFIG_HOME} for {@code scrapy.cfg},
+     * {@code NETRC}, and the {@code $VAR}s of {@code scrapy.cfg}. Default: {@code
+     * System.getenv()}. Used when the configuration is found ({@link #findProject(Path)}, not
+     * {@link #config(ScrapyConfig)}), the {@code .netrc} looked up (not {@link #netrc(Optional)})
+     * and the egg built by default (its {@code SOURCE_DATE_EPOCH}).
+     *
+     * <pre>{@code
+     * ProjectDeploy.builder()
+     *     .findProject(projectDir)
+     *     .environment(Map.of("HOME", "/run/secrets/deployer"))   // its .scrapy.cfg and .netrc
+     *     .build()
+     *     .toTarget("prod");
+     * }</pre>
+     *
+     * @param environment the variables (copied)
+     * @return this builder
+     */
+    public Builder environment(Map<String, String> environment) {
+      this.environment = Map.copyOf(Checks.notNull("environment", environment));
       return this;
     }
 

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * Scrapy's configuration, read like scrapyd-deploy reads it: the same files in the same order
  * ({@code /etc/scrapy.cfg}, {@code $XDG_CONFIG_HOME/scrapy.cfg} or {@code ~/.config/scrapy.cfg},
  * {@code ~/.scrapy.cfg}, then the closest {@code scrapy.cfg} from the project folder up, later
- * files overriding earlier ones) and parsed like Python's {@code ConfigParser}: {@code =} or
+ * files overriding earlier ones; {@code ~} is {@code $HOME}, else {@code user.home}, as in Python) and parsed like Python's {@code ConfigParser}: {@code =} or
  * {@code :} between key and value, {@code #} and {@code ;} comment lines, indented continuation
  * lines, {@code [DEFAULT]} inherited by every section, {@code %%} and {@code %(name)s}
  * interpolation, then {@code $VAR} and {@code ${VAR}} replaced from the environment (undefined
@@ -49,13 +49,15 @@ public final class ScrapyConfig {
   private final List<Path> sources;
   private final Path closest;
   private final Map<String, Path> sourceNames;
+  private final List<Path> searched;
 
-  private ScrapyConfig(
-      PyConfigParser parser, List<Path> sources, Path closest, Map<String, Path> sourceNames) {
+  private ScrapyConfig(PyConfigParser parser, List<Path> sources, Path closest,
+      Map<String, Path> sourceNames, List<Path> searched) {
     this.parser = parser;
     this.sources = List.copyOf(sources);
     this.closest = closest;
     this.sourceNames = sourceNames;
+    this.searched = List.copyOf(searched);
   }
 
   /**
@@ -117,6 +119,34 @@ public final class ScrapyConfig {
    */
   public List<Path> sources() {
     return sources;
+  }
+
+  /**
+   * Every file looked for, in the order read, whether it exists or not: {@code /etc/scrapy.cfg},
+   * {@code $XDG_CONFIG_HOME/scrapy.cfg} (else {@code ~/.config/scrapy.cfg}), {@code
+   * ~/.scrapy.cfg} ({@code ~} being {@code $HOME}, else {@code user.home}), then the project's
+   * {@code scrapy.cfg}. {@link #sources()} are the ones that existed.
+   *
+   * @return the files looked for
+   */
+  public List<Path> searched() {
+    return searched;
+  }
+
+  /**
+   * Which files were read and which were looked for but absent, for messages: {@code "read
+   * /w/scrapy.cfg; not present: /etc/scrapy.cfg, /home/u/.scrapy.cfg"}.
+   */
+  String describeSources() {
+    List<String> absent = new ArrayList<>();
+    for (Path p : searched) {
+      if (!sources.contains(p)) {
+        absent.add(p.toString());
+      }
+    }
+    String read = sources.isEmpty() ? "no configuration file was read"
+        : "read " + sources.stream().map(Path::toString).collect(Collectors.joining(", "));
+    return read + (absent.isEmpty() ? "" : "; not present: " + String.join(", ", absent));
   }
 
   /**
@@ -247,14 +277,14 @@ public final class ScrapyConfig {
     Map<String, DeployTarget> targets = targets();
     DeployTarget target = targets.get(name);
     if (target == null) {
-      String where = closest == null ? "the configuration" : closest.toString();
       String known = targets.isEmpty()
-          ? "it defines none (add a [deploy] section with a url, or [deploy:" + name + "])"
+          ? "no target is defined (add a [deploy] section with a url, or [deploy:" + name + "])"
           : "known targets: " + String.join(", ", targets.keySet());
       String hint = name.equals("default") && hasSection("deploy")
           ? "; [deploy] has no url, so it is not the target 'default'" : "";
       throw new ScrapyConfigException(Problem.UNKNOWN_TARGET,
-          "Unknown target: " + name + " in " + where + "; " + known + hint, closest, 0, null);
+          "Unknown target: " + name + "; " + known + hint + " (" + describeSources() + ")",
+          closest, 0, null);
     }
     return target;
   }
@@ -303,6 +333,15 @@ public final class ScrapyConfig {
         ? "; write a literal % as %% in scrapy.cfg" : "";
     Path file = e.source == null ? null : sourceNames.get(e.source);
     return new ScrapyConfigException(problem, e.getMessage() + hint, file, e.line, e);
+  }
+
+  /**
+   * The user's home folder as Python's {@code os.path.expanduser("~")} finds it: {@code HOME}
+   * when set and not empty, else the {@code user.home} property (the system's user record).
+   */
+  static Path home(Map<String, String> environment) {
+    String env = environment.get("HOME");
+    return Path.of(env != null && !env.isEmpty() ? env : System.getProperty("user.home"));
   }
 
   /** The sources and environment, without the parsed content. */
@@ -444,15 +483,11 @@ public final class ScrapyConfig {
       } catch (PyConfigParser.Error e) {
         throw convert(e, names);
       }
-      return new ScrapyConfig(parser, read, closest, Map.copyOf(names));
+      return new ScrapyConfig(parser, read, closest, Map.copyOf(names), candidates);
     }
 
     private List<Path> userSources() {
-      Path home = userHome;
-      if (home == null) {
-        String env = environment.get("HOME");
-        home = Path.of(env != null && !env.isEmpty() ? env : System.getProperty("user.home"));
-      }
+      Path home = userHome != null ? userHome : home(environment);
       String xdg = environment.get("XDG_CONFIG_HOME");
       Path xdgHome = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : home.resolve(".config");
       List<Path> out = new ArrayList<>();

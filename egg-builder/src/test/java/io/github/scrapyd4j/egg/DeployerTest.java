@@ -186,21 +186,43 @@ class DeployerTest {
   }
 
   @Test
-  void eggWithoutSpidersFailsAndIsDeletedUnlessAllowed() {
+  void eggWithoutSpidersDeploysWithAWarningAsScrapydDeployDoes() {
+    versionsBefore("");
+    server.stubFor(post(urlEqualTo("/addversion.json")).willReturn(Recordings.ok(
+        "\"project\": \"labbot\", \"version\": \"empty\", \"spiders\": 0")));
+
+    DeployResult result = Deployer.builder().build().deploy(client, "labbot", "empty", egg);
+
+    assertThat(result.outcome().status()).isEqualTo(NodeOutcome.Status.DEPLOYED);
+    assertThat(result.outcome().spiders()).hasValue(0);
+    assertThat(result.allWarnings()).singleElement().asString()
+        .contains("found no spider in project labbot version empty")
+        .contains("SPIDER_MODULES").contains("--require-spiders");
+    assertThat(deletes()).isZero();
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void eggWithoutSpidersFailsAndIsDeletedWhenSpidersAreRequired() {
     versionsBefore("");
     server.stubFor(post(urlEqualTo("/addversion.json")).willReturn(Recordings.ok(
         "\"project\": \"labbot\", \"version\": \"empty\", \"spiders\": 0")));
     deleteAnswers("delversion_ok");
 
-    DeployException e = catchThrowableOfType(DeployException.class, () -> Deployer.builder().build().deploy(client, "labbot", "empty", egg));
+    DeployException e = catchThrowableOfType(DeployException.class, () ->
+        Deployer.builder().requireSpiders(true).build().deploy(client, "labbot", "empty", egg));
+    DeployException old = catchThrowableOfType(DeployException.class, () ->
+        Deployer.builder().allowNoSpiders(false).build().deploy(client, "labbot", "empty", egg));
     DeployResult allowed = Deployer.builder().allowNoSpiders(true).build()
         .deploy(client, "labbot", "empty", egg);
 
-    assertThat(e.getMessage()).contains("found no spider").contains("SPIDER_MODULES");
+    assertThat(e.getMessage()).contains("found no spider").contains("SPIDER_MODULES")
+        .contains("spiders are required");
     assertThat(e.result().outcome().cleanup()).isEqualTo(NodeOutcome.Cleanup.DELETED);
     assertThat(e.result().outcome().spiders()).hasValue(0);
+    assertThat(old.result().outcome().status()).isEqualTo(NodeOutcome.Status.FAILED);
     assertThat(allowed.outcome().status()).isEqualTo(NodeOutcome.Status.DEPLOYED);
-    assertThat(deletes()).isEqualTo(1);
+    assertThat(deletes()).isEqualTo(2);
   }
 
   @Test

@@ -53,11 +53,11 @@ final class ConnectionOptions {
   List<String> urls = new ArrayList<>();
 
   @Option(names = "--username", paramLabel = "USER",
-      description = "user name (default: $SCRAPYD_USERNAME, else the target's, else ~/.netrc)")
+      description = "user name (default: $SCRAPYD_USERNAME, else the target's, else $HOME/.netrc)")
   String username;
 
   @Option(names = "--password", paramLabel = "PASSWORD",
-      description = "password (default: $SCRAPYD_PASSWORD, else the target's, else ~/.netrc)")
+      description = "password (default: $SCRAPYD_PASSWORD, else the target's, else $HOME/.netrc)")
   String password;
 
   @Option(names = "-C", paramLabel = "DIR",
@@ -96,14 +96,29 @@ final class ConnectionOptions {
     return dir == null ? env.workDir : env.workDir.resolve(dir);
   }
 
-  /** scrapy.cfg, read like scrapyd-deploy reads it. */
+  /**
+   * scrapy.cfg, read like scrapyd-deploy reads it: /etc/scrapy.cfg, $XDG_CONFIG_HOME/scrapy.cfg
+   * (else $HOME/.config/scrapy.cfg), $HOME/.scrapy.cfg, then the project's.
+   */
   ScrapyConfig config(Scrapyd4jCommand.Env env) {
-    return ScrapyConfig.loader().environment(env.environment).userHome(env.userHome)
+    return ScrapyConfig.loader().environment(env.environment).userHome(env.home())
         .find(projectDir(env));
   }
 
+  /** The .netrc files scrapyd-deploy reads: $HOME/.netrc, then $NETRC as requests reads it. */
   Optional<Netrc> netrc(Scrapyd4jCommand.Env env) {
-    return Netrc.loadDefault(env.userHome.resolve(".netrc"));
+    return Netrc.lookup(env.environmentWithHome());
+  }
+
+  /** Where one node's credentials came from, in words, without the password. */
+  static String credentialNote(String node, Optional<Credentials> explicit,
+      Optional<Credentials> sent, String source) {
+    if (explicit.isPresent()) {
+      return node + ": user '" + explicit.get().username() + "' from --username or"
+          + " SCRAPYD_USERNAME";
+    }
+    return node + ": " + (sent.isPresent() ? "user '" + sent.get().username() + "' was sent, from "
+        : "no credentials were sent: ") + source;
   }
 
   /** Credentials given on the command line or in the environment. */
@@ -136,9 +151,14 @@ final class ConnectionOptions {
       List<String> ids = urlIds(uris);
       for (int i = 0; i < uris.size(); i++) {
         URI uri = uris.get(i);
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
         Optional<Credentials> creds = explicit.isPresent() || uri.getRawUserInfo() != null
             ? explicit
-            : netrc.flatMap(n -> n.credentialsFor(uri.getHost().toLowerCase(Locale.ROOT)));
+            : netrc.flatMap(n -> n.credentialsFor(host));
+        env.credentialNotes.add(explicit.isEmpty() && uri.getRawUserInfo() != null
+            ? ids.get(i) + ": the user information of the URL was sent"
+            : credentialNote(ids.get(i), explicit, creds,
+                (creds.isPresent() ? "" : "there is ") + netrcSource(env, netrc, host)));
         endpoints.add(new Endpoint(ids.get(i), uri, creds, Optional.empty()));
       }
       return endpoints;
@@ -159,15 +179,43 @@ final class ConnectionOptions {
     for (String name : names) {
       DeployTarget target = cfg.target(name);
       Optional<Credentials> creds = explicit;
+      String source = "";
       if (creds.isEmpty()) {
         if (netrc == null) {
           netrc = netrc(env);
         }
         creds = target.credentials(netrc);
+        String read = " (read " + files(cfg.sources()) + ")";
+        source = target.username().filter(u -> !u.isEmpty()).isPresent()
+            ? "the username of target '" + name + "'" + read
+            : creds.isPresent()
+                ? netrcSource(env, netrc, target.uri().getHost().toLowerCase(Locale.ROOT))
+                    + ", as target '" + name + "' has no username"
+                : "target '" + name + "' has no username" + read + " and there is "
+                    + netrcSource(env, netrc, target.uri().getHost().toLowerCase(Locale.ROOT));
       }
+      env.credentialNotes.add(credentialNote(name, explicit, creds, source));
       endpoints.add(new Endpoint(name, target.uri(), creds, target.project()));
     }
     return endpoints;
+  }
+
+  private static String netrcSource(Scrapyd4jCommand.Env env, Optional<Netrc> netrc,
+      String host) {
+    Optional<Path> file = netrc.flatMap(n -> n.fileFor(host));
+    if (file.isPresent() && netrc.get().credentialsFor(host).isPresent()) {
+      return "the .netrc entry for " + host + " in " + file.get();
+    }
+    List<Path> looked = new ArrayList<>();
+    looked.add(env.home().resolve(".netrc"));
+    String var = env.environment.get("NETRC");
+    looked.add(var != null ? Path.of(var) : env.home().resolve("_netrc"));
+    return "no .netrc entry for " + host + " (looked in " + files(looked) + ")";
+  }
+
+  private static String files(List<Path> files) {
+    return files.isEmpty() ? "no file" : files.stream().map(Path::toString)
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /** Opens a client for one node, or a cluster client for several. */

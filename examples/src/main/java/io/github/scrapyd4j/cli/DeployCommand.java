@@ -10,20 +10,29 @@ import io.github.scrapyd4j.egg.DeployDestination;
 import io.github.scrapyd4j.egg.DeployException;
 import io.github.scrapyd4j.egg.DeployPolicy;
 import io.github.scrapyd4j.egg.DeployResult;
+import io.github.scrapyd4j.egg.DeployTarget;
 import io.github.scrapyd4j.egg.Deployer;
+import io.github.scrapyd4j.egg.Dependencies;
 import io.github.scrapyd4j.egg.Egg;
 import io.github.scrapyd4j.egg.EggBuilder;
 import io.github.scrapyd4j.egg.NodeOutcome;
 import io.github.scrapyd4j.egg.ProjectDeploy;
 import io.github.scrapyd4j.egg.ScrapyConfig;
 import io.github.scrapyd4j.egg.VersionResolver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -32,13 +41,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code scrapyd4j deploy [TARGET] [-p P] [-v V] [-a] [--build-egg FILE] [--egg FILE]}. */
+/**
+ * {@code scrapyd4j deploy [TARGET] [-p P] [-v V] [-a] [--build-egg FILE] [--egg FILE]} and the
+ * egg options ({@code --include}, {@code --exclude}, {@code --no-data-files}, {@code --add},
+ * {@code --setup-py}, {@code --include-dependencies}).
+ */
 @Command(name = "deploy",
     description = {"Build the project's egg and upload it, like scrapyd-deploy.",
         "Goes to a scrapy.cfg target (default: default), several (-t a,b), all (-a),",
         "or --url URL[,URL...] with -p: one egg and one version, nodes in parallel.",
         "A version Scrapyd rejects is deleted again; with several nodes, a failure on one",
         "deletes the new version from the others too, unless --policy best-effort.",
+        "A project without spiders deploys with a warning (--require-spiders: a failure).",
         "Exit code 1 when any node failed."})
 final class DeployCommand implements Callable<Integer> {
   @ParentCommand
@@ -78,6 +92,52 @@ final class DeployCommand implements Callable<Integer> {
   @Option(names = "--egg", paramLabel = "FILE", description = "upload this egg instead of building")
   Path eggFile;
 
+  @Option(names = "--require-spiders",
+      description = "fail (and delete the new version again) when Scrapyd finds no spider in the"
+          + " egg; without it, such a deploy succeeds with a warning, as with scrapyd-deploy")
+  boolean requireSpiders;
+
+  @Option(names = "--include", paramLabel = "GLOB",
+      description = "also package files outside packages matching GLOB, relative to the project"
+          + " folder (repeatable): e.g. --include 'resources/**'")
+  List<String> includes = new ArrayList<>();
+
+  @Option(names = "--exclude", paramLabel = "GLOB",
+      description = "leave out files or folders matching GLOB (repeatable, on top of the default"
+          + " excludes): e.g. --exclude '*.md' --exclude 'mybot/tests/'")
+  List<String> excludes = new ArrayList<>();
+
+  @Option(names = "--no-data-files",
+      description = "package only the packages' .py modules, as scrapyd-deploy's default setup.py"
+          + " does (default: data files inside packages too)")
+  boolean noDataFiles;
+
+  @Option(names = "--add", paramLabel = "DIR",
+      description = "add a folder at the egg's root under its own name, e.g. a vendored package"
+          + " (repeatable)")
+  List<Path> addFolders = new ArrayList<>();
+
+  @Option(names = "--setup-py",
+      description = "build the egg with the project's setup.py (python setup.py bdist_egg, in a"
+          + " temporary copy), as scrapyd-deploy does")
+  boolean setupPy;
+
+  @Option(names = "--include-dependencies",
+      description = "install requirements.txt (else pyproject.toml's or setup.cfg's dependencies)"
+          + " with pip into a temporary folder and vendor the packages into the egg; pure-Python"
+          + " packages only")
+  boolean includeDependencies;
+
+  @Option(names = "--pip-arg", paramLabel = "ARG",
+      description = "an argument for pip install with --include-dependencies (repeatable), e.g."
+          + " --pip-arg=--no-index --pip-arg=--find-links=wheels/")
+  List<String> pipArgs = new ArrayList<>();
+
+  @Option(names = "--python", paramLabel = "PYTHON",
+      description = "the Python for --setup-py and --include-dependencies (default: the first of"
+          + " python3, python, /usr/bin/python3 that has what is needed)")
+  String python;
+
   static final class PolicyConverter implements ITypeConverter<DeployPolicy> {
     @Override
     public DeployPolicy convert(String value) {
@@ -105,31 +165,171 @@ final class DeployCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "give one of TARGET, -t NAME[,NAME...], -a or --url URL[,URL...]");
     }
-    if (eggFile == null) {
+    checkEggOptions();
+    if (eggFile == null && !setupPy) {
       warnIfOwnSetupPy(env);
     }
-    if (buildEgg != null) {
-      Egg egg = EggBuilder.builder().scrapyConfig(conn.config(env)).build().build();
-      Path file = env.workDir.resolve(buildEgg);
-      egg.writeTo(file);
-      if (conn.json) {
-        Output.json(env.out, Output.object().put("egg", file.toString())
-            .put("egg_size", egg.size()).put("egg_sha256", egg.sha256()));
-      } else {
-        env.out.println("Built " + file + " (" + egg.size() + " bytes, sha256 " + egg.sha256()
-            + ")");
-      }
-      return Scrapyd4jCommand.OK;
-    }
-    Optional<Egg> prebuilt = eggFile == null ? Optional.empty()
-        : Optional.of(Egg.read(env.workDir.resolve(eggFile)));
-    DeployResult result;
+    Path vendor = null;
     try {
-      result = conn.urls.isEmpty() ? toTargets(env, prebuilt) : toUrls(env, prebuilt);
-    } catch (DeployException e) {
-      return report(env, e.result());
+      if (buildEgg != null) {
+        vendor = installDependencies(env);
+        Egg egg = build(env, vendor);
+        Path file = env.workDir.resolve(buildEgg);
+        egg.writeTo(file);
+        if (conn.json) {
+          Output.json(env.out, Output.object().put("egg", file.toString())
+              .put("egg_size", egg.size()).put("egg_sha256", egg.sha256()));
+        } else {
+          env.out.println("Built " + file + " (" + egg.size() + " bytes, sha256 " + egg.sha256()
+              + ")");
+        }
+        return Scrapyd4jCommand.OK;
+      }
+      Optional<Egg> prebuilt = eggFile == null ? Optional.empty()
+          : Optional.of(Egg.read(env.workDir.resolve(eggFile)));
+      if (prebuilt.isEmpty() && conn.urls.isEmpty()) {
+        checkTargets(env); // before pip runs: a wrong target fails fast
+      }
+      if (prebuilt.isEmpty()) {
+        vendor = installDependencies(env);
+        prebuilt = Optional.of(build(env, vendor));
+      }
+      DeployResult result;
+      try {
+        result = conn.urls.isEmpty() ? toTargets(env, prebuilt.get())
+            : toUrls(env, prebuilt.get());
+      } catch (DeployException e) {
+        return report(env, e.result());
+      }
+      return report(env, result);
+    } finally {
+      if (vendor != null) {
+        deleteTree(vendor);
+      }
     }
-    return report(env, result);
+  }
+
+  /** The egg options that cannot go together, refused before anything is read or run. */
+  private void checkEggOptions() {
+    List<String> javaOnly = new ArrayList<>();
+    if (!includes.isEmpty()) {
+      javaOnly.add("--include");
+    }
+    if (!excludes.isEmpty()) {
+      javaOnly.add("--exclude");
+    }
+    if (noDataFiles) {
+      javaOnly.add("--no-data-files");
+    }
+    if (!addFolders.isEmpty()) {
+      javaOnly.add("--add");
+    }
+    if (includeDependencies) {
+      javaOnly.add("--include-dependencies");
+    }
+    if (setupPy && !javaOnly.isEmpty()) {
+      throw new IllegalArgumentException("--setup-py builds the egg with setuptools, so "
+          + String.join(", ", javaOnly) + " cannot apply: configure setup.py instead, or leave"
+          + " out --setup-py");
+    }
+    if (eggFile != null && (setupPy || !javaOnly.isEmpty())) {
+      List<String> given = new ArrayList<>(javaOnly);
+      if (setupPy) {
+        given.add("--setup-py");
+      }
+      throw new IllegalArgumentException("--egg uploads a prebuilt egg, so "
+          + String.join(", ", given) + " cannot apply");
+    }
+    if (!pipArgs.isEmpty() && !includeDependencies) {
+      throw new IllegalArgumentException("--pip-arg is for --include-dependencies, which was not"
+          + " given");
+    }
+  }
+
+  /** The targets, checked (known, with a URL and a project) before the egg is built. */
+  private void checkTargets(Scrapyd4jCommand.Env env) {
+    ScrapyConfig cfg = conn.config(env);
+    List<DeployTarget> chosen = new ArrayList<>();
+    if (all) {
+      chosen.addAll(cfg.targets().values());
+    } else if (!conn.targets.isEmpty()) {
+      for (String name : conn.targets) {
+        chosen.add(cfg.target(name));
+      }
+    } else {
+      chosen.add(cfg.target(target != null ? target : "default"));
+    }
+    for (DeployTarget t : chosen) {
+      t.uri();
+    }
+  }
+
+  /** With --include-dependencies: a temporary folder holding them, installed by pip. */
+  private Path installDependencies(Scrapyd4jCommand.Env env) {
+    if (!includeDependencies) {
+      return null;
+    }
+    Path dir = conn.config(env).projectDir().orElseThrow();
+    Path vendor;
+    try {
+      vendor = Files.createTempDirectory("scrapyd4j-dependencies-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary folder for the dependencies", e);
+    }
+    try {
+      Dependencies.Builder b = Dependencies.builder().projectDir(dir).pipArgs(pipArgs);
+      if (python != null) {
+        b.python(python);
+      }
+      List<String> installed = b.build().installInto(vendor);
+      if (!conn.json) {
+        env.err.println("scrapyd4j: vendoring " + installed.size() + " package(s) into the egg"
+            + (installed.isEmpty() ? " (the project declares no dependency)"
+                : ": " + String.join(", ", installed)));
+      }
+      return vendor;
+    } catch (RuntimeException e) {
+      deleteTree(vendor);
+      throw e;
+    }
+  }
+
+  /** Builds the egg with the egg options. */
+  private Egg build(Scrapyd4jCommand.Env env, Path vendor) {
+    EggBuilder.Builder b = EggBuilder.builder().scrapyConfig(conn.config(env))
+        .environment(env.environmentWithHome());
+    if (setupPy) {
+      b.useSetupPy(true);
+      if (python != null) {
+        b.python(python);
+      }
+      return b.build().build();
+    }
+    b.include(includes.toArray(new String[0]));
+    b.exclude(excludes.toArray(new String[0]));
+    b.dataFiles(!noDataFiles);
+    for (Path folder : addFolders) {
+      Path dir = env.workDir.resolve(folder);
+      if (!Files.isDirectory(dir)) {
+        throw new IllegalArgumentException("--add " + folder + ": " + dir
+            + " is not a folder");
+      }
+      b.addTopLevelFolder(dir);
+    }
+    if (vendor != null) {
+      b.addTopLevelContents(vendor);
+    }
+    return b.build().build();
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // a temporary folder left behind is not worth failing the deploy for
+    }
   }
 
   /**
@@ -150,24 +350,27 @@ final class DeployCommand implements Callable<Integer> {
     }
   }
 
-  private DeployResult toTargets(Scrapyd4jCommand.Env env, Optional<Egg> prebuilt) {
+  private Deployer deployer() {
+    return Deployer.builder().policy(policy).requireSpiders(requireSpiders).build();
+  }
+
+  private DeployResult toTargets(Scrapyd4jCommand.Env env, Egg egg) {
     ScrapyConfig cfg = conn.config(env);
     Optional<Credentials> explicit = conn.explicitCredentials(env);
     ProjectDeploy.Builder b = ProjectDeploy.builder()
         .config(cfg)
-        .deployer(Deployer.builder().policy(policy).build())
+        .environment(env.environmentWithHome())
+        .deployer(deployer())
         .netrc(conn.netrc(env))
-        .clientOptions(client -> {
-          explicit.ifPresent(client::credentials);
-          conn.tls(env).ifPresent(client::sslContext); // --truststore
-        });
+        .egg(egg)
+        .clientOptions(client -> conn.tls(env).ifPresent(client::sslContext)); // --truststore
+    explicit.ifPresent(b::credentials);
     if (project != null) {
       b.project(project);
     }
     if (version != null) {
       b.version(version);
     }
-    prebuilt.ifPresent(b::egg);
     ProjectDeploy deploy = b.build();
     if (all) {
       return deploy.toAllTargets();
@@ -178,22 +381,20 @@ final class DeployCommand implements Callable<Integer> {
     return deploy.toTarget(target != null ? target : "default");
   }
 
-  private DeployResult toUrls(Scrapyd4jCommand.Env env, Optional<Egg> prebuilt) {
+  private DeployResult toUrls(Scrapyd4jCommand.Env env, Egg egg) {
     if (project == null) {
       throw new IllegalArgumentException("deploying to --url needs -p PROJECT");
     }
-    Egg egg = prebuilt.orElseGet(() ->
-        EggBuilder.builder().scrapyConfig(conn.config(env)).build().build());
     VersionResolver.Builder resolver = VersionResolver.builder();
     resolver.directory(conn.projectDir(env));
     String resolved = resolver.build().resolve(version);
     try (Connection c = conn.connect(env)) {
       if (c.isCluster()) {
-        return ClusterDeployer.of(c.cluster).deployer(Deployer.builder().policy(policy).build())
+        return ClusterDeployer.of(c.cluster).deployer(deployer())
             .deploy(project, resolved, egg);
       }
       ScrapydClient client = c.single;
-      return Deployer.builder().policy(policy).build().deploy(
+      return deployer().deploy(
           List.of(DeployDestination.of(c.endpoints.get(0).id, client, project)), resolved, egg);
     }
   }
@@ -207,7 +408,8 @@ final class DeployCommand implements Callable<Integer> {
         // Scrapyd's error says what became of the version; a node that could not be rolled back
         // says why in a warning.
         String detail = o.error().orElseGet(() -> o.warnings().stream()
-            .filter(w -> w.startsWith("could not roll back")).findFirst().orElse(""));
+            .filter(w -> w.startsWith("could not roll back")).findFirst().orElse(""))
+            + o.failure().map(f -> Errors.credentialsNote(f, o.name(), env)).orElse("");
         t.row(o.name(), Output.url(o.baseUri().toString()),
             o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
             o.spiders().isPresent() ? Integer.toString(o.spiders().getAsInt()) : "-",

@@ -27,7 +27,7 @@ final class Errors implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
     boolean debug = parsed.subcommands().stream()
         .anyMatch(p -> p.hasMatchedOption("--debug")) || parsed.hasMatchedOption("--debug");
-    env.err.println("scrapyd4j: " + oneLine(ex));
+    env.err.println("scrapyd4j: " + oneLine(ex) + credentialsNote(ex, null, env));
     if (debug) {
       // A cause from outside scrapyd4j (a URISyntaxException, say) may quote a URL whole.
       java.io.StringWriter trace = new java.io.StringWriter();
@@ -35,6 +35,24 @@ final class Errors implements IExecutionExceptionHandler {
       env.err.print(Redaction.uri(trace.toString()));
     }
     return exitCode(ex);
+  }
+
+  /**
+   * For a 401: where the credentials of the node (or of every node, when {@code node} is null)
+   * came from, naming the files read; empty for other failures.
+   */
+  static String credentialsNote(Throwable e, String node, Scrapyd4jCommand.Env env) {
+    if (!(e instanceof ScrapydAuthenticationException) || env.credentialNotes.isEmpty()) {
+      return "";
+    }
+    java.util.List<String> notes = new java.util.ArrayList<>();
+    for (String n : env.credentialNotes) {
+      if (node == null || n.startsWith(node + ": ")) {
+        notes.add(node == null && env.credentialNotes.size() > 1 ? n
+            : n.substring(n.indexOf(": ") + 2));
+      }
+    }
+    return notes.isEmpty() ? "" : "; " + String.join("; ", notes);
   }
 
   /** The exit code for a failure. */
@@ -75,7 +93,7 @@ final class Errors implements IExecutionExceptionHandler {
     String message;
     if (e instanceof ScrapydAuthenticationException) {
       message = e.getMessage() + " (give --username/--password, SCRAPYD_USERNAME/SCRAPYD_PASSWORD,"
-          + " or the target's username and password in scrapy.cfg)";
+          + " the target's username and password in scrapy.cfg, or a $HOME/.netrc entry)";
     } else if (e instanceof ScrapydApiException) {
       message = e.getMessage();
     } else if (e instanceof ScrapydTransportException) {

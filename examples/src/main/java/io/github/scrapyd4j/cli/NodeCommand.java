@@ -35,7 +35,7 @@ abstract class NodeCommand implements Callable<Integer> {
     } else {
       table.run();
     }
-    return Output.reportFailures(env().err, r.failures);
+    return Output.reportFailures(env(), r.failures);
   }
 
   /** The first column's header and value: the node id, only for several nodes. */

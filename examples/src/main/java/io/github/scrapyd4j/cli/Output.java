@@ -63,8 +63,9 @@ final class Output {
   }
 
   /** Prints each node's failure on stderr, one line each; returns the exit code they make. */
-  static int reportFailures(PrintStream err, Map<String, ScrapydException> failures) {
-    failures.forEach((id, e) -> err.println("scrapyd4j: " + id + ": " + Errors.oneLine(e)));
+  static int reportFailures(Scrapyd4jCommand.Env env, Map<String, ScrapydException> failures) {
+    failures.forEach((id, e) -> env.err.println("scrapyd4j: " + id + ": " + Errors.oneLine(e)
+        + Errors.credentialsNote(e, id, env)));
     return Errors.exitCode(failures);
   }
 

@@ -116,7 +116,20 @@ final class ScheduleCommand extends NodeCommand {
     }
   }
 
+  /** Refuses --arg NAME=VALUE where NAME is a schedule.json field, naming the option to use. */
+  void checkArgs() {
+    for (String arg : args) {
+      String[] kv = pair("--arg", arg);
+      boolean setting = kv[0].equals("setting") && kv[1].indexOf('=') > 0;
+      if (!setting && ScheduleRequest.RESERVED_ARGUMENT_NAMES.contains(kv[0])) {
+        throw new IllegalArgumentException("--arg " + kv[0] + "=... would not reach the spider:"
+            + " Scrapyd reads " + kv[0] + " as its own field; " + optionFor(kv[0]));
+      }
+    }
+  }
+
   ScheduleRequest request(String project, String spider) {
+    checkArgs();
     ScheduleRequest.Builder b = ScheduleRequest.builder().project(project).spider(spider);
     for (String arg : args) {
       String[] kv = pair("--arg", arg);
@@ -193,6 +206,26 @@ final class ScheduleCommand extends NodeCommand {
         Scrapyd4jCommand.UNREACHABLE);
   }
 
+  /** The option that sets a schedule.json field a spider argument must not be named after. */
+  private static String optionFor(String field) {
+    switch (field) {
+      case "jobid":
+        return "give the job id with --jobid ID";
+      case "project":
+        return "give the project with -p PROJECT";
+      case "spider":
+        return "give the spider as the SPIDER argument";
+      case "priority":
+        return "give the priority with --priority N";
+      case "_version":
+        return "give the project version with --version VERSION";
+      case "setting":
+        return "give a setting with -s NAME=VALUE or --arg setting=NAME=VALUE";
+      default:
+        return "Scrapyd sets " + field + " itself; rename the argument";
+    }
+  }
+
   private static String[] pair(String option, String value) {
     int eq = value.indexOf('=');
     if (eq <= 0) {
@@ -204,6 +237,7 @@ final class ScheduleCommand extends NodeCommand {
 
   @Override
   int run(Connection c) {
+    checkArgs();
     String p = c.project(project);
     if (!Globs.isPattern(p) && !Globs.isPattern(spider)) {
       return run(c, request(p, spider));

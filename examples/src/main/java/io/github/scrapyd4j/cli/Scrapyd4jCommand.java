@@ -319,8 +319,11 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
     final PrintStream out;
     final PrintStream err;
     final Map<String, String> environment;
+    /** The system's idea of the home folder ({@code user.home}): used when HOME is not set. */
     final Path userHome;
     final Path workDir;
+    /** Where the credentials of the nodes came from, for the message of a 401. */
+    final List<String> credentialNotes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Env(PrintStream out, PrintStream err, Map<String, String> environment, Path userHome,
         Path workDir) {
@@ -329,6 +332,22 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
       this.environment = environment;
       this.userHome = userHome;
       this.workDir = workDir;
+    }
+
+    /**
+     * The home folder as Python's tools find it ({@code os.path.expanduser("~")}): {@code $HOME}
+     * when set and not empty, else {@code user.home}.
+     */
+    Path home() {
+      String home = environment.get("HOME");
+      return home != null && !home.isEmpty() ? Path.of(home) : userHome;
+    }
+
+    /** The environment with HOME set to {@link #home()}, for the library's lookups. */
+    Map<String, String> environmentWithHome() {
+      Map<String, String> copy = new java.util.HashMap<>(environment);
+      copy.put("HOME", home().toString());
+      return copy;
     }
   }
 

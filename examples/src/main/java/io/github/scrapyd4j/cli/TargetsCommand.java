@@ -3,7 +3,11 @@ package io.github.scrapyd4j.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.scrapyd4j.egg.DeployTarget;
 import io.github.scrapyd4j.egg.ScrapyConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -38,8 +42,16 @@ final class TargetsCommand implements Callable<Integer> {
       table.row(t.name(), Output.url(t.url().orElse(null)), t.project().orElse(null));
     }
     if (table.isEmpty()) {
-      root.env.out.println("No deploy targets in " + cfg.file().map(Object::toString)
-          .orElse("scrapy.cfg") + ": add [deploy] with a url, or [deploy:NAME] sections.");
+      List<String> absent = new ArrayList<>();
+      for (Path p : cfg.searched()) {
+        if (!cfg.sources().contains(p)) {
+          absent.add(p.toString());
+        }
+      }
+      root.env.out.println("No deploy targets: add [deploy] with a url, or [deploy:NAME]"
+          + " sections, to scrapy.cfg (read " + cfg.sources().stream().map(Path::toString)
+              .collect(Collectors.joining(", "))
+          + (absent.isEmpty() ? "" : "; not present: " + String.join(", ", absent)) + ").");
     } else {
       table.print(root.env.out);
     }
