@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Executor;
+import javax.net.ssl.SSLContext;
 
 /**
  * A client for one Scrapyd node: one method per endpoint of Scrapyd's HTTP JSON API, each
@@ -102,6 +103,7 @@ public final class ScrapydClient implements AutoCloseable {
         + ", maxConcurrentRequests=" + config.maxConcurrentRequests
         + ", userAgent=" + config.userAgent
         + (builder.httpClient != null ? ", httpClient=caller's" : "")
+        + (builder.sslContext != null ? ", sslContext=caller's" : "")
         + (builder.executor != null ? ", executor=caller's" : "")
         + '}';
   }
@@ -374,6 +376,7 @@ public final class ScrapydClient implements AutoCloseable {
     private Duration spiderListingTimeout = DEFAULT_SPIDER_LISTING_TIMEOUT;
     private String userAgent;
     private HttpClient httpClient;
+    private SSLContext sslContext;
     private Executor executor;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
@@ -481,15 +484,46 @@ public final class ScrapydClient implements AutoCloseable {
     }
 
     /**
-     * An {@link HttpClient} to send requests with, for example one with a proxy or a custom
-     * {@code SSLContext}. The client does not close it. Requests are still sent as HTTP/1.1.
-     * Default: the client creates its own.
+     * An {@link HttpClient} to send requests with, for example one with a proxy. The client does
+     * not close it. Requests are still sent as HTTP/1.1. It must not follow redirects ({@link
+     * HttpClient#followRedirects()} {@code NEVER}): a redirect would carry the credentials to
+     * whatever address it names. Default: the client creates its own.
      *
      * @param httpClient the HTTP client
      * @return this builder
+     * @throws IllegalArgumentException if the HTTP client follows redirects
      */
     public Builder httpClient(HttpClient httpClient) {
-      this.httpClient = Checks.notNull("httpClient", httpClient);
+      this.httpClient = Checks.noRedirects("httpClient", httpClient);
+      return this;
+    }
+
+    /**
+     * The TLS context for {@code https} nodes, for example one that trusts a private certificate
+     * authority, without changing the JVM-wide trust settings:
+     *
+     * <pre>{@code
+     * KeyStore trusted = KeyStore.getInstance("PKCS12");
+     * try (InputStream in = Files.newInputStream(Path.of("ca.p12"))) {
+     *   trusted.load(in, storePassword);
+     * }
+     * TrustManagerFactory trust =
+     *     TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+     * trust.init(trusted);
+     * SSLContext tls = SSLContext.getInstance("TLS");
+     * tls.init(null, trust.getTrustManagers(), null);
+     * ScrapydClient client = ScrapydClient.builder().baseUri("https://scrapyd.internal/")
+     *     .sslContext(tls).build();
+     * }</pre>
+     *
+     * <p>Used by the HTTP client the client creates; give it or {@link #httpClient(HttpClient)},
+     * not both (a caller's HTTP client has its own). Default: the JVM's default context.
+     *
+     * @param sslContext the TLS context
+     * @return this builder
+     */
+    public Builder sslContext(SSLContext sslContext) {
+      this.sslContext = Checks.notNull("sslContext", sslContext);
       return this;
     }
 
@@ -541,6 +575,11 @@ public final class ScrapydClient implements AutoCloseable {
      *     or has a query or fragment
      */
     public ScrapydClient build() {
+      if (httpClient != null && sslContext != null) {
+        throw new IllegalArgumentException(
+            "sslContext and httpClient are both given: give the SSLContext to the HttpClient's "
+                + "builder, or give only sslContext");
+      }
       Transport.Config config = new Transport.Config();
       URI uri = baseUri;
       String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -580,6 +619,7 @@ public final class ScrapydClient implements AutoCloseable {
       config.spiderListingTimeout = spiderListingTimeout;
       config.userAgent = userAgent != null ? userAgent : defaultUserAgent();
       config.httpClient = httpClient;
+      config.sslContext = sslContext;
       config.executor = executor;
       config.retryPolicy = retryPolicy;
       config.maxConcurrentRequests = maxConcurrentRequests;

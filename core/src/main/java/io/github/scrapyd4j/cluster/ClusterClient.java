@@ -49,6 +49,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,6 +113,7 @@ public final class ClusterClient implements AutoCloseable {
   private final Executor executor;
   private final ExecutorService ownedExecutor;
   private final HttpClient sharedHttp;
+  private final boolean ownsSharedHttp;
   private final ScheduledExecutorService scheduler;
   private final List<NodeStateListener> listeners = new CopyOnWriteArrayList<>();
   private final Object nodesLock = new Object();
@@ -154,12 +156,13 @@ public final class ClusterClient implements AutoCloseable {
           });
       this.executor = ownedExecutor;
     }
-    this.sharedHttp = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(builder.connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .executor(executor)
-        .build();
+    if (builder.httpClient != null) {
+      this.sharedHttp = builder.httpClient;
+      this.ownsSharedHttp = false;
+    } else {
+      this.sharedHttp = newHttpClient(builder.connectTimeout, builder.sslContext);
+      this.ownsSharedHttp = true;
+    }
     this.listeners.addAll(builder.listeners);
     Map<String, Member> initial = new LinkedHashMap<>();
     for (Node node : builder.nodes) {
@@ -204,6 +207,18 @@ public final class ClusterClient implements AutoCloseable {
 
   // ------------------------------------------------------------------ nodes
 
+  private HttpClient newHttpClient(Duration connectTimeout, SSLContext sslContext) {
+    HttpClient.Builder http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .executor(executor);
+    if (sslContext != null) {
+      http.sslContext(sslContext);
+    }
+    return http.build();
+  }
+
   private Member newMember(Node node, boolean discovered) {
     ScrapydClient.Builder client = ScrapydClient.builder()
         .baseUri(node.baseUri())
@@ -212,8 +227,16 @@ public final class ClusterClient implements AutoCloseable {
         .retryPolicy(config.retryPolicy)
         .executor(executor)
         .maxConcurrentRequests(config.maxConcurrentRequests);
-    if (node.connectTimeout().isPresent() && !node.connectTimeout().get().equals(config.connectTimeout)) {
-      client.connectTimeout(node.connectTimeout().get()); // its own HttpClient, for its own timeout
+    Duration connectTimeout = node.connectTimeout().orElse(config.connectTimeout);
+    if (node.httpClient().isPresent()) {
+      client.httpClient(node.httpClient().get()); // the caller's, never closed by us
+    } else if (node.sslContext().isPresent()) {
+      client.connectTimeout(connectTimeout).sslContext(node.sslContext().get());
+    } else if (config.httpClient == null && !connectTimeout.equals(config.connectTimeout)) {
+      client.connectTimeout(connectTimeout); // its own HttpClient, for its own timeout
+      if (config.sslContext != null) {
+        client.sslContext(config.sslContext);
+      }
     } else {
       client.httpClient(sharedHttp);
     }
@@ -936,7 +959,7 @@ public final class ClusterClient implements AutoCloseable {
     for (Member member : members.values()) {
       member.client.close();
     }
-    if (sharedHttp instanceof AutoCloseable) {
+    if (ownsSharedHttp && sharedHttp instanceof AutoCloseable) {
       try {
         ((AutoCloseable) sharedHttp).close();
       } catch (Exception e) {
@@ -973,6 +996,8 @@ public final class ClusterClient implements AutoCloseable {
     private Duration healthCheckTick = Duration.ofSeconds(1);
     private Clock clock = Clock.systemUTC();
     private Executor executor;
+    private HttpClient httpClient;
+    private SSLContext sslContext;
     private final List<NodeStateListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -1181,6 +1206,35 @@ public final class ClusterClient implements AutoCloseable {
     }
 
     /**
+     * An HTTP client of the caller's for every node without its own ({@link Node#httpClient()}),
+     * for example one with a proxy. The cluster does not close it. It must not follow redirects
+     * ({@code Redirect.NEVER}): a redirect would carry the credentials to another address. Nodes'
+     * connect timeouts are then the HTTP client's own. Default: the cluster creates one.
+     *
+     * @param httpClient the HTTP client
+     * @return this builder
+     * @throws IllegalArgumentException if the HTTP client follows redirects
+     */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = Checks.noRedirects("httpClient", httpClient);
+      return this;
+    }
+
+    /**
+     * The TLS context for {@code https} nodes without their own ({@link Node#sslContext()}), for
+     * example one that trusts a private certificate authority, without changing the JVM-wide trust
+     * settings (see {@link ScrapydClient.Builder#sslContext(SSLContext)} for how to make one).
+     * Give it or {@link #httpClient(HttpClient)}, not both. Default: the JVM's default context.
+     *
+     * @param sslContext the TLS context
+     * @return this builder
+     */
+    public Builder sslContext(SSLContext sslContext) {
+      this.sslContext = Checks.notNull("sslContext", sslContext);
+      return this;
+    }
+
+    /**
      * Adds a listener for node state changes.
      *
      * @param listener the listener
@@ -1201,6 +1255,11 @@ public final class ClusterClient implements AutoCloseable {
       if (nodes.isEmpty() && discovery == null) {
         throw new IllegalArgumentException(
             "a cluster needs at least one node: give node(...) or discovery(...)");
+      }
+      if (httpClient != null && sslContext != null) {
+        throw new IllegalArgumentException(
+            "sslContext and httpClient are both given: give the SSLContext to the HttpClient's "
+                + "builder, or give only sslContext");
       }
       return new ClusterClient(this);
     }

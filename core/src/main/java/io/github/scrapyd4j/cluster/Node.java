@@ -1,12 +1,16 @@
 package io.github.scrapyd4j.cluster;
 
 import io.github.scrapyd4j.Credentials;
+import io.github.scrapyd4j.Redaction;
+import io.github.scrapyd4j.internal.Checks;
 import io.github.scrapyd4j.model.ScrapydStyle;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
 import org.immutables.value.Value;
 
 /**
@@ -74,6 +78,24 @@ public abstract class Node {
   public abstract Optional<Duration> spiderListingTimeout();
 
   /**
+   * The node's TLS context, for example one that trusts a private certificate authority; the
+   * cluster's ({@link ClusterClient.Builder#sslContext(SSLContext)}) when empty. The node then
+   * gets an HTTP client of its own. Give it or {@link #httpClient()}, not both.
+   *
+   * @return the TLS context
+   */
+  public abstract Optional<SSLContext> sslContext();
+
+  /**
+   * An HTTP client of the caller's for this node only; the cluster's when empty. The cluster does
+   * not close it. It must not follow redirects ({@code Redirect.NEVER}); the node's connect
+   * timeout is then the HTTP client's own.
+   *
+   * @return the HTTP client
+   */
+  public abstract Optional<HttpClient> httpClient();
+
+  /**
    * Labels to select the node by, such as a region or a role.
    *
    * @return the tags
@@ -121,6 +143,11 @@ public abstract class Node {
           "node " + id() + ": baseUri must be an http or https URI with a host, but was '"
               + baseUri().getScheme() + "://" + baseUri().getHost() + "...'");
     }
+    if (sslContext().isPresent() && httpClient().isPresent()) {
+      throw new IllegalArgumentException("node " + id() + ": sslContext and httpClient are both "
+          + "given: give the SSLContext to the HttpClient's builder, or give only sslContext");
+    }
+    httpClient().ifPresent(http -> Checks.noRedirects("node " + id() + ": httpClient", http));
     if (capacity().isPresent() && capacity().getAsInt() < 1) {
       throw new IllegalArgumentException(
           "node " + id() + ": capacity must be 1 or more, but was " + capacity().getAsInt());
@@ -130,6 +157,29 @@ public abstract class Node {
         throw new IllegalArgumentException("node " + id() + ": tags must not be blank");
       }
     }
+  }
+
+  /**
+   * The node's id, base URI (its password hidden, by {@link Redaction#uri(URI)}), tags and
+   * options that are set; never a password.
+   *
+   * @return a description of the node
+   */
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder("Node{id=").append(id())
+        .append(", baseUri=").append(Redaction.uri(baseUri()));
+    credentials().ifPresent(c -> text.append(", credentials=").append(c));
+    connectTimeout().ifPresent(t -> text.append(", connectTimeout=").append(t));
+    requestTimeout().ifPresent(t -> text.append(", requestTimeout=").append(t));
+    spiderListingTimeout().ifPresent(t -> text.append(", spiderListingTimeout=").append(t));
+    sslContext().ifPresent(t -> text.append(", sslContext=caller's"));
+    httpClient().ifPresent(t -> text.append(", httpClient=caller's"));
+    if (!tags().isEmpty()) {
+      text.append(", tags=").append(tags());
+    }
+    capacity().ifPresent(c -> text.append(", capacity=").append(c));
+    return text.append('}').toString();
   }
 
   /** Builds {@link Node} values. */

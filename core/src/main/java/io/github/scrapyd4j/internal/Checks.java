@@ -112,4 +112,23 @@ public final class Checks {
     }
     return value;
   }
+
+  /**
+   * Refuses an HTTP client that follows redirects: the preemptive {@code Authorization} header
+   * would go along to whatever origin the redirect names.
+   *
+   * @param argument the argument's name
+   * @param httpClient the HTTP client
+   * @return the HTTP client
+   */
+  public static java.net.http.HttpClient noRedirects(
+      String argument, java.net.http.HttpClient httpClient) {
+    notNull(argument, httpClient);
+    if (httpClient.followRedirects() != java.net.http.HttpClient.Redirect.NEVER) {
+      throw new IllegalArgumentException(argument + " must not follow redirects, but its "
+          + "followRedirects() is " + httpClient.followRedirects() + ": a redirect would carry the "
+          + "credentials to another address; build it with followRedirects(Redirect.NEVER)");
+    }
+    return httpClient;
+  }
 }

@@ -33,6 +33,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,7 @@ public final class Transport implements AutoCloseable {
     public Duration spiderListingTimeout;
     public String userAgent;
     public HttpClient httpClient;
+    public SSLContext sslContext;
     public Executor executor;
     public RetryPolicy retryPolicy;
     public int maxConcurrentRequests;
@@ -97,12 +99,15 @@ public final class Transport implements AutoCloseable {
       this.http = config.httpClient;
       this.ownsHttp = false;
     } else {
-      this.http = HttpClient.newBuilder()
+      HttpClient.Builder http = HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(config.connectTimeout)
           .followRedirects(HttpClient.Redirect.NEVER)
-          .executor(executor)
-          .build();
+          .executor(executor);
+      if (config.sslContext != null) {
+        http.sslContext(config.sslContext);
+      }
+      this.http = http.build();
       this.ownsHttp = true;
     }
   }
