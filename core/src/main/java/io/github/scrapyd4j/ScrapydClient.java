@@ -80,6 +80,12 @@ public final class ScrapydClient implements AutoCloseable {
   public static final Duration DEFAULT_SPIDER_LISTING_TIMEOUT = Duration.ofMinutes(3);
   /** Default limit of async requests in flight per client: 64. */
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
+  /** Default cap on a JSON answer: 64 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L << 20;
+  /** Default cap on the body of an error answer (any HTTP status but 2xx): 64 KiB. */
+  public static final int DEFAULT_MAX_ERROR_BODY_BYTES = 64 << 10;
+  /** Default cap on one line of a log or items file: 8 MiB. */
+  public static final int DEFAULT_MAX_LINE_BYTES = 8 << 20;
 
   static {
     ClientAccess.register(ScrapydClient::transport);
@@ -101,6 +107,9 @@ public final class ScrapydClient implements AutoCloseable {
         + ", spiderListingTimeout=" + config.spiderListingTimeout
         + ", retryPolicy=" + config.retryPolicy
         + ", maxConcurrentRequests=" + config.maxConcurrentRequests
+        + ", maxResponseBytes=" + config.maxResponseBytes
+        + ", maxErrorBodyBytes=" + config.maxErrorBodyBytes
+        + ", maxLineBytes=" + config.maxLineBytes
         + ", userAgent=" + config.userAgent
         + (builder.httpClient != null ? ", httpClient=caller's" : "")
         + (builder.sslContext != null ? ", sslContext=caller's" : "")
@@ -380,6 +389,9 @@ public final class ScrapydClient implements AutoCloseable {
     private Executor executor;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    private int maxErrorBodyBytes = DEFAULT_MAX_ERROR_BODY_BYTES;
+    private int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
 
     private Builder() {}
 
@@ -568,6 +580,55 @@ public final class ScrapydClient implements AutoCloseable {
     }
 
     /**
+     * The most bytes of a JSON answer read. A longer answer fails the call with {@link
+     * ScrapydMalformedResponseException} naming the cap, after reading no more than the cap; the
+     * connection is closed. Default: 64 MiB ({@link #DEFAULT_MAX_RESPONSE_BYTES}), room for a
+     * {@code listjobs} of some 200,000 jobs.
+     *
+     * @param bytes 1 or more
+     * @return this builder
+     */
+    public Builder maxResponseBytes(long bytes) {
+      this.maxResponseBytes = atLeastOne("maxResponseBytes", bytes);
+      return this;
+    }
+
+    /**
+     * The most bytes read of the body of an answer with an unexpected HTTP status (a proxy's error
+     * page, for example); the rest is not read, and the exception quotes what was. Default: 64 KiB
+     * ({@link #DEFAULT_MAX_ERROR_BODY_BYTES}).
+     *
+     * @param bytes 1 or more
+     * @return this builder
+     */
+    public Builder maxErrorBodyBytes(int bytes) {
+      this.maxErrorBodyBytes = (int) atLeastOne("maxErrorBodyBytes", bytes);
+      return this;
+    }
+
+    /**
+     * The longest line of a job's log or items file that is held in memory, for reading lines
+     * ({@code JobLogs.tailLines}, {@code LogConsumer.lines} when following or reading a log) and
+     * items. A longer line is never buffered whole: it is skipped, and reported (an item line to
+     * the items' {@code MalformedItemHandler} with its offset, a log line with a WARN log naming
+     * its offset). Default: 8 MiB ({@link #DEFAULT_MAX_LINE_BYTES}).
+     *
+     * @param bytes 1 or more
+     * @return this builder
+     */
+    public Builder maxLineBytes(int bytes) {
+      this.maxLineBytes = (int) atLeastOne("maxLineBytes", bytes);
+      return this;
+    }
+
+    private static long atLeastOne(String argument, long value) {
+      if (value < 1) {
+        throw new IllegalArgumentException(argument + " must be 1 or more, but was " + value);
+      }
+      return value;
+    }
+
+    /**
      * Checks the options and builds the client.
      *
      * @return a new client
@@ -623,6 +684,9 @@ public final class ScrapydClient implements AutoCloseable {
       config.executor = executor;
       config.retryPolicy = retryPolicy;
       config.maxConcurrentRequests = maxConcurrentRequests;
+      config.maxResponseBytes = maxResponseBytes;
+      config.maxErrorBodyBytes = maxErrorBodyBytes;
+      config.maxLineBytes = maxLineBytes;
       return new ScrapydClient(this, config);
     }
 

@@ -226,7 +226,10 @@ public final class ClusterClient implements AutoCloseable {
         .spiderListingTimeout(node.spiderListingTimeout().orElse(config.spiderListingTimeout))
         .retryPolicy(config.retryPolicy)
         .executor(executor)
-        .maxConcurrentRequests(config.maxConcurrentRequests);
+        .maxConcurrentRequests(config.maxConcurrentRequests)
+        .maxResponseBytes(config.maxResponseBytes)
+        .maxErrorBodyBytes(config.maxErrorBodyBytes)
+        .maxLineBytes(config.maxLineBytes);
     Duration connectTimeout = node.connectTimeout().orElse(config.connectTimeout);
     if (node.httpClient().isPresent()) {
       client.httpClient(node.httpClient().get()); // the caller's, never closed by us
@@ -998,6 +1001,9 @@ public final class ClusterClient implements AutoCloseable {
     private Executor executor;
     private HttpClient httpClient;
     private SSLContext sslContext;
+    private long maxResponseBytes = ScrapydClient.DEFAULT_MAX_RESPONSE_BYTES;
+    private int maxErrorBodyBytes = ScrapydClient.DEFAULT_MAX_ERROR_BODY_BYTES;
+    private int maxLineBytes = ScrapydClient.DEFAULT_MAX_LINE_BYTES;
     private final List<NodeStateListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -1231,6 +1237,45 @@ public final class ClusterClient implements AutoCloseable {
      */
     public Builder sslContext(SSLContext sslContext) {
       this.sslContext = Checks.notNull("sslContext", sslContext);
+      return this;
+    }
+
+    /**
+     * The most bytes of a JSON answer read from each node; 64 MiB by default. See {@link
+     * ScrapydClient.Builder#maxResponseBytes(long)}. A node over it fails alone.
+     *
+     * @param bytes 1 or more
+     * @return this builder
+     */
+    public Builder maxResponseBytes(long bytes) {
+      ScrapydClient.builder().maxResponseBytes(bytes); // checks it
+      this.maxResponseBytes = bytes;
+      return this;
+    }
+
+    /**
+     * The most bytes of an error answer's body read from each node; 64 KiB by default. See
+     * {@link ScrapydClient.Builder#maxErrorBodyBytes(int)}.
+     *
+     * @param bytes 1 or more
+     * @return this builder
+     */
+    public Builder maxErrorBodyBytes(int bytes) {
+      ScrapydClient.builder().maxErrorBodyBytes(bytes);
+      this.maxErrorBodyBytes = bytes;
+      return this;
+    }
+
+    /**
+     * The longest line of a log or items file held in memory; 8 MiB by default. See {@link
+     * ScrapydClient.Builder#maxLineBytes(int)}.
+     *
+     * @param bytes 1 or more
+     * @return this builder
+     */
+    public Builder maxLineBytes(int bytes) {
+      ScrapydClient.builder().maxLineBytes(bytes);
+      this.maxLineBytes = bytes;
       return this;
     }
 
