@@ -84,6 +84,52 @@ public final class HostileServer implements AutoCloseable {
       out.flush();
     }
 
+    /**
+     * Answers a GET of a file of {@code total} bytes whose byte {@code i} is {@code content.at(i)},
+     * honouring a {@code Range} header as Twisted's static files do (200 without one, 206 with
+     * one, 416 past the end), generating the bytes as they go.
+     */
+    public void file(String requestHead, long total, ByteAt content) throws IOException {
+      long from = 0;
+      long to = total - 1;
+      boolean ranged = false;
+      for (String line : requestHead.split("\r\n")) {
+        if (line.toLowerCase().startsWith("range: bytes=")) {
+          String spec = line.substring(13).trim();
+          ranged = true;
+          int dash = spec.indexOf('-');
+          if (dash == 0) {
+            from = Math.max(0, total - Long.parseLong(spec.substring(1)));
+          } else {
+            from = Long.parseLong(spec.substring(0, dash));
+            if (dash < spec.length() - 1) {
+              to = Math.min(to, Long.parseLong(spec.substring(dash + 1)));
+            }
+          }
+        }
+      }
+      if (ranged && from >= total) {
+        head(416, "Content-Range: bytes */" + total, "Content-Length: 0");
+        return;
+      }
+      if (ranged) {
+        head(206, "Content-Range: bytes " + from + "-" + to + "/" + total,
+            "Content-Length: " + (to - from + 1));
+      } else {
+        head(200, "Content-Length: " + total);
+      }
+      byte[] block = new byte[65536];
+      for (long at = from; at <= to; ) {
+        int n = (int) Math.min(block.length, to - at + 1);
+        for (int i = 0; i < n; i++) {
+          block[i] = content.at(at + i);
+        }
+        body(block, 0, n);
+        at += n;
+      }
+      out.flush();
+    }
+
     /** Writes bytes one at a time, one per {@code everyMillis}. */
     public void drip(byte[] bytes, long everyMillis) throws IOException, InterruptedException {
       for (byte b : bytes) {
@@ -93,6 +139,12 @@ public final class HostileServer implements AutoCloseable {
         Thread.sleep(everyMillis);
       }
     }
+  }
+
+  /** A generated file's content. */
+  @FunctionalInterface
+  public interface ByteAt {
+    byte at(long index);
   }
 
   private final ServerSocket server;

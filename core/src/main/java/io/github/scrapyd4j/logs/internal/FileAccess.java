@@ -76,6 +76,11 @@ public final class FileAccess {
     return transport.baseUri();
   }
 
+  /** The longest line of a file held in memory. */
+  public int maxLineBytes() {
+    return transport.maxLineBytes();
+  }
+
   /** One job's file. */
   public static final class Target {
     public final JobRef job;
