@@ -2,6 +2,7 @@ package io.github.scrapyd4j;
 
 import io.github.scrapyd4j.internal.Checks;
 import io.github.scrapyd4j.internal.ClientAccess;
+import io.github.scrapyd4j.internal.JobIds;
 import io.github.scrapyd4j.internal.Transport;
 import io.github.scrapyd4j.model.AddVersionResult;
 import io.github.scrapyd4j.model.CancelResult;
@@ -96,7 +97,20 @@ public final class ScrapydClient implements AutoCloseable {
   private final ScrapydAsyncClient async;
   private final String description;
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ScrapydClient.class);
+  /** The nodes already warned about credentials over plain http (one WARN per node). */
+  private static final java.util.Set<URI> WARNED_PLAIN_HTTP =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private ScrapydClient(Builder builder, Transport.Config config) {
+    if (config.credentials != null && "http".equals(config.baseUri.getScheme())
+        && !isLoopback(config.baseUri.getHost())
+        && (WARNED_PLAIN_HTTP.size() >= 10_000 || WARNED_PLAIN_HTTP.add(config.baseUri))) {
+      LOG.warn("credentials for {} are sent over plain http:// to a host that is not this "
+          + "machine: anyone on the way can read them; use https:// (a TLS proxy in front of "
+          + "Scrapyd)", config.baseUri);
+    }
     this.transport = new Transport(config);
     this.calls = new Calls(transport);
     this.async = new ScrapydAsyncClient(transport, calls);
@@ -191,13 +205,31 @@ public final class ScrapydClient implements AutoCloseable {
 
   /**
    * {@code schedule.json}: queues a crawl. The job starts when the node has a free slot (Scrapyd
-   * polls its queues every few seconds). Never retried automatically.
+   * polls its queues every few seconds). Never retried automatically. A request without a job id
+   * gets one before it is sent (Scrapyd's {@code jobid} parameter, Scrapyd 1.2 and later), so a
+   * job whose schedule got no answer can still be looked up.
    *
    * @param request the project, spider and the run's arguments and settings
    * @return the job id
+   * @throws ScrapydScheduleOutcomeUnknownException when the request was sent but no answer came
+   *     back: the job may be queued, under {@link ScrapydScheduleOutcomeUnknownException#jobId()}
    */
   public ScheduleResult schedule(ScheduleRequest request) {
-    return transport.execute(calls.schedule(request));
+    ScheduleRequest withId = JobIds.ensure(Checks.notNull("request", request));
+    try {
+      return transport.execute(calls.schedule(withId));
+    } catch (ScrapydTransportException e) {
+      throw outcomeUnknown(withId, e);
+    }
+  }
+
+  /** A transport failure of a schedule that may have reached the node carries the job id. */
+  static ScrapydTransportException outcomeUnknown(
+      ScheduleRequest sent, ScrapydTransportException e) {
+    if (!e.mayHaveReachedServer() || e instanceof ScrapydScheduleOutcomeUnknownException) {
+      return e;
+    }
+    return new ScrapydScheduleOutcomeUnknownException(sent.jobId().orElseThrow(), e);
   }
 
   /**
@@ -351,6 +383,16 @@ public final class ScrapydClient implements AutoCloseable {
     return transport;
   }
 
+  /** Whether a host is this machine by its name alone (no DNS lookup): localhost or loopback. */
+  static boolean isLoopback(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    return h.equals("localhost") || h.endsWith(".localhost") || h.matches("127(\\.\\d{1,3}){3}")
+        || h.equals("::1") || h.matches("(0{1,4}:){7}0{0,3}1") || h.equals("0:0:0:0:0:0:0:1");
+  }
+
   static String defaultUserAgent() {
     String version = "unknown";
     try (InputStream in = ScrapydClient.class.getResourceAsStream("scrapyd4j.properties")) {
@@ -410,7 +452,7 @@ public final class ScrapydClient implements AutoCloseable {
       try {
         return baseUri(new URI(baseUri.strip()));
       } catch (URISyntaxException e) {
-        throw new IllegalArgumentException("baseUri is not a valid URI: " + e.getMessage(), e);
+        throw Checks.badUri("baseUri", e); // its message quotes the input, password hidden
       }
     }
 
@@ -427,7 +469,8 @@ public final class ScrapydClient implements AutoCloseable {
 
     /**
      * Basic-authentication credentials, sent with every request (not only after a challenge).
-     * Default: none.
+     * Over plain {@code http://} to a host other than this machine they can be read on the way:
+     * the client logs one WARN per node then. Default: none.
      *
      * @param username the user name
      * @param password the password
@@ -646,14 +689,14 @@ public final class ScrapydClient implements AutoCloseable {
       String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!"http".equals(scheme) && !"https".equals(scheme)) {
         throw new IllegalArgumentException(
-            "baseUri must start with http:// or https://, but was '" + redact(uri) + "'");
+            "baseUri must start with http:// or https://, but was '" + Redaction.uri(uri) + "'");
       }
       if (uri.getHost() == null) {
-        throw new IllegalArgumentException("baseUri has no host: '" + redact(uri) + "'");
+        throw new IllegalArgumentException("baseUri has no host: '" + Redaction.uri(uri) + "'");
       }
       if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
         throw new IllegalArgumentException(
-            "baseUri must not have a query or fragment: '" + redact(uri) + "'");
+            "baseUri must not have a query or fragment: '" + Redaction.uri(uri) + "'");
       }
       Credentials fromUri = null;
       if (uri.getRawUserInfo() != null) {
@@ -693,13 +736,6 @@ public final class ScrapydClient implements AutoCloseable {
 
     private static String decode(String text) {
       return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    private static String redact(URI uri) {
-      if (uri.getRawUserInfo() == null) {
-        return uri.toString();
-      }
-      return uri.toString().replace(uri.getRawUserInfo() + "@", "****@");
     }
   }
 }

@@ -1,12 +1,14 @@
 package io.github.scrapyd4j.cluster;
 
 import io.github.scrapyd4j.Credentials;
+import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.RetryPolicy;
 import io.github.scrapyd4j.ScrapydApiException;
 import io.github.scrapyd4j.ScrapydAsyncClient;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.ScrapydException;
 import io.github.scrapyd4j.ScrapydHttpException;
+import io.github.scrapyd4j.ScrapydScheduleOutcomeUnknownException;
 import io.github.scrapyd4j.ScrapydTimeoutException;
 import io.github.scrapyd4j.ScrapydTransportException;
 import io.github.scrapyd4j.internal.AsyncLimiter;
@@ -22,7 +24,6 @@ import io.github.scrapyd4j.model.Signal;
 import io.github.scrapyd4j.model.VersionList;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +95,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterClient.class);
-  private static final SecureRandom JOB_IDS = new SecureRandom();
 
   /** Default limit of requests in flight across the cluster: 256. */
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 256;
@@ -335,7 +335,7 @@ public final class ClusterClient implements AutoCloseable {
       next.put(node.id(), newMember(node, false));
       members = Collections.unmodifiableMap(next);
     }
-    LOG.info("node {} added ({})", node.id(), node.baseUri());
+    LOG.info("node {} added ({})", node.id(), Redaction.uri(node.baseUri()));
   }
 
   /**
@@ -882,7 +882,10 @@ public final class ClusterClient implements AutoCloseable {
       } catch (ScrapydTransportException e) {
         record(member, e);
         if (e.mayHaveReachedServer()) {
-          throw new ScheduleOutcomeUnknownException(member.node.id(), withId.jobId().get(), e);
+          ScrapydTransportException cause = e instanceof ScrapydScheduleOutcomeUnknownException
+              && e.getCause() instanceof ScrapydTransportException
+              ? (ScrapydTransportException) e.getCause() : e;
+          throw new ScheduleOutcomeUnknownException(member.node.id(), withId.jobId().get(), cause);
         }
         LOG.info("node {} unreachable, trying the next one: {}", member.node.id(), e.getMessage());
         skipped.put(member.node.id(), e);
@@ -919,16 +922,7 @@ public final class ClusterClient implements AutoCloseable {
   }
 
   private static ScheduleRequest withJobId(ScheduleRequest request) {
-    if (request.jobId().isPresent()) {
-      return request;
-    }
-    byte[] random = new byte[16];
-    JOB_IDS.nextBytes(random);
-    StringBuilder id = new StringBuilder(32);
-    for (byte b : random) {
-      id.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-    }
-    return ScheduleRequest.builder().from(request).jobId(id.toString()).build();
+    return io.github.scrapyd4j.internal.JobIds.ensure(request);
   }
 
   static <T> T join(CompletableFuture<T> future) {

@@ -184,10 +184,11 @@ public final class Transport implements AutoCloseable {
   public <T> Exchange<byte[], T> json(
       Endpoint endpoint, List<Param> params, Multipart multipart, Function<ObjectNode, T> parse,
       Function<byte[], T> fastPath) {
-    HttpRequest.Builder request = newRequest(
-        endpoint.isPost() || params.isEmpty()
-            ? base + endpoint.path()
-            : base + endpoint.path() + '?' + Param.encode(params),
+    String uri = endpoint.isPost() || params.isEmpty()
+        ? base + endpoint.path()
+        : base + endpoint.path() + '?' + Param.encode(params);
+    checkHead(uri, endpoint.isPost() ? List.of() : params);
+    HttpRequest.Builder request = newRequest(uri,
         endpoint.listsSpiders() ? spiderListingTimeout : requestTimeout)
         .header("Accept", "application/json");
     if (multipart != null) {
@@ -228,8 +229,40 @@ public final class Transport implements AutoCloseable {
         endpoint.isReadOnly());
   }
 
+  /**
+   * Refuses, before anything is sent, a request whose request line and headers Scrapyd's web
+   * server would not read: Twisted answers more than 16 KiB of them (its {@code
+   * totalHeadersSize}, the request line included) by closing the connection, which would look
+   * like a network failure. Names the longest query parameter, or the address.
+   */
+  private void checkHead(String uri, List<Param> query) {
+    URI u = URI.create(uri);
+    String target = u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    long head = "HEAD ".length() + target.length() + " HTTP/1.1".length()
+        + "Host: ".length() + u.getRawAuthority().length()
+        + "User-Agent: ".length() + userAgent.length()
+        + (authorization == null ? 0 : "Authorization: ".length() + authorization.length())
+        + 200; // Accept, Content-Type, Content-Length or Range, which a request may also carry
+    if (head <= Checks.MAX_REQUEST_HEAD) {
+      return;
+    }
+    Param longest = null;
+    for (Param p : query) {
+      if (longest == null || p.value.length() > longest.value.length()) {
+        longest = p;
+      }
+    }
+    String argument = longest != null && longest.value.length() > 256
+        ? longest.name + " (" + longest.value.length() + " characters)" : "the request's address";
+    throw new IllegalArgumentException(argument + " is too long: the request line and headers "
+        + "would take about " + head + " bytes, and Scrapyd's web server (Twisted) reads at most "
+        + Checks.MAX_REQUEST_HEAD + " (it closes the connection instead of answering); nothing "
+        + "was sent");
+  }
+
   /** A request builder with the client's headers, for any resource under the base URI. */
   public HttpRequest.Builder newRequest(String uri, Duration timeout) {
+    checkHead(uri, List.of());
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri))
         .version(HttpClient.Version.HTTP_1_1)
         .timeout(timeout)
