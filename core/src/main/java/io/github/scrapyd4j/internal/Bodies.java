@@ -1,11 +1,11 @@
 package io.github.scrapyd4j.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -69,7 +69,12 @@ public final class Bodies {
       long maxBytes, int maxErrorBytes, LongFunction<RuntimeException> tooLarge) {
     return info -> {
       boolean ok = info.statusCode() >= 200 && info.statusCode() < 300;
-      return new Capped(ok ? maxBytes : maxErrorBytes, ok ? tooLarge : null);
+      long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+      if (ok && tooLarge != null && declared > maxBytes) {
+        // Said to be over the cap: fail before reading a byte (the JDK then closes the connection).
+        return new Capped(maxBytes, tooLarge, true);
+      }
+      return new Capped(ok ? maxBytes : maxErrorBytes, ok ? tooLarge : null, false);
     };
   }
 
@@ -78,13 +83,17 @@ public final class Bodies {
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private final long max;
     private final LongFunction<RuntimeException> tooLarge;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    /** The body as it came, one array per buffer: no doubling, one copy at the end. */
+    private final List<byte[]> chunks = new ArrayList<>();
+    private long size;
+    private final boolean declaredOver;
     private Flow.Subscription subscription;
     private boolean done;
 
-    Capped(long max, LongFunction<RuntimeException> tooLarge) {
+    Capped(long max, LongFunction<RuntimeException> tooLarge, boolean declaredOver) {
       this.max = max;
       this.tooLarge = tooLarge;
+      this.declaredOver = declaredOver;
     }
 
     @Override
@@ -95,6 +104,12 @@ public final class Bodies {
     @Override
     public void onSubscribe(Flow.Subscription s) {
       subscription = s;
+      if (declaredOver) { // its Content-Length is over the cap: fail without reading
+        done = true;
+        s.cancel();
+        body.completeExceptionally(tooLarge.apply(max));
+        return;
+      }
       s.request(1);
     }
 
@@ -104,15 +119,16 @@ public final class Bodies {
         return;
       }
       for (ByteBuffer b : buffers) {
-        long room = max - bytes.size();
+        long room = max - size;
         if (b.remaining() > room) {
           done = true;
           subscription.cancel();
           if (tooLarge != null) {
+            chunks.clear();
             body.completeExceptionally(tooLarge.apply(max));
           } else {
             write(b, (int) room);
-            body.complete(bytes.toByteArray());
+            body.complete(joined());
           }
           return;
         }
@@ -122,14 +138,26 @@ public final class Bodies {
     }
 
     private void write(ByteBuffer b, int n) {
-      if (b.hasArray()) {
-        bytes.write(b.array(), b.arrayOffset() + b.position(), n);
-        b.position(b.position() + n);
-      } else {
+      if (n > 0) {
         byte[] chunk = new byte[n];
         b.get(chunk);
-        bytes.write(chunk, 0, n);
+        chunks.add(chunk);
+        size += n;
       }
+    }
+
+    private byte[] joined() {
+      if (chunks.size() == 1) {
+        return chunks.get(0);
+      }
+      byte[] all = new byte[(int) size];
+      int at = 0;
+      for (byte[] chunk : chunks) {
+        System.arraycopy(chunk, 0, all, at, chunk.length);
+        at += chunk.length;
+      }
+      chunks.clear();
+      return all;
     }
 
     @Override
@@ -144,7 +172,7 @@ public final class Bodies {
     public void onComplete() {
       if (!done) {
         done = true;
-        body.complete(bytes.toByteArray());
+        body.complete(joined());
       }
     }
   }

@@ -34,9 +34,17 @@ public final class HostileServer implements AutoCloseable {
   /** One accepted connection. */
   public final class Connection {
     private final OutputStream out;
+    private final Socket socket;
 
-    Connection(OutputStream out) {
-      this.out = out;
+    Connection(Socket socket) throws IOException {
+      this.socket = socket;
+      this.out = socket.getOutputStream();
+    }
+
+    /** Resets the connection (TCP RST) without answering. */
+    public void reset() throws IOException {
+      socket.setSoLinger(true, 0);
+      socket.close();
     }
 
     /** Writes the status line and headers (a blank line ends them). */
@@ -212,7 +220,7 @@ public final class HostileServer implements AutoCloseable {
       }
       requests.add(head);
       try {
-        answer.write(head, new Connection(socket.getOutputStream()));
+        answer.write(head, new Connection(socket));
       } catch (IOException e) {
         writeFailures.add(e); // the client closed the connection while the answer went out
         closedByClient.countDown();
