@@ -81,8 +81,12 @@ public final class ScrapydClient implements AutoCloseable {
   public static final Duration DEFAULT_SPIDER_LISTING_TIMEOUT = Duration.ofMinutes(3);
   /** Default limit of async requests in flight per client: 64. */
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
-  /** Default cap on a JSON answer: 64 MiB. */
-  public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L << 20;
+  /**
+   * Default cap on a JSON answer: 64 MiB, or an eighth of the JVM's maximum heap when that is
+   * less (8 MiB with {@code -Xmx64m}), so that an answer at the cap fits the heap it is read into.
+   */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES =
+      Math.max(1L << 20, Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8));
   /** Default cap on the body of an error answer (any HTTP status but 2xx): 64 KiB. */
   public static final int DEFAULT_MAX_ERROR_BODY_BYTES = 64 << 10;
   /** Default cap on one line of a log or items file: 8 MiB. */
@@ -625,8 +629,10 @@ public final class ScrapydClient implements AutoCloseable {
     /**
      * The most bytes of a JSON answer read. A longer answer fails the call with {@link
      * ScrapydMalformedResponseException} naming the cap, after reading no more than the cap; the
-     * connection is closed. Default: 64 MiB ({@link #DEFAULT_MAX_RESPONSE_BYTES}), room for a
-     * {@code listjobs} of some 200,000 jobs.
+     * connection is closed. An answer whose {@code Content-Length} is over the cap fails before
+     * any of it is read. The cap is per call: a fan-out over many nodes may hold one answer per
+     * node at once. Default: 64 MiB, or an eighth of the maximum heap when that is less ({@link
+     * #DEFAULT_MAX_RESPONSE_BYTES}); 64 MiB is room for a {@code listjobs} of some 200,000 jobs.
      *
      * @param bytes 1 or more
      * @return this builder

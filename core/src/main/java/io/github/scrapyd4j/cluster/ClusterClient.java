@@ -1235,8 +1235,9 @@ public final class ClusterClient implements AutoCloseable {
     }
 
     /**
-     * The most bytes of a JSON answer read from each node; 64 MiB by default. See {@link
-     * ScrapydClient.Builder#maxResponseBytes(long)}. A node over it fails alone.
+     * The most bytes of a JSON answer read from each node; 64 MiB (or an eighth of the maximum
+     * heap, if less) by default. See {@link ScrapydClient.Builder#maxResponseBytes(long)}. A node
+     * over it fails alone; a fan-out may hold one answer per node at once.
      *
      * @param bytes 1 or more
      * @return this builder
