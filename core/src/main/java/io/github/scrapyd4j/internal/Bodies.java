@@ -37,15 +37,6 @@ public final class Bodies {
     return timers;
   }
 
-  /** What a capped read of a successful answer fails with; its message names the cap. */
-  public static final class TooLarge extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    TooLarge(String message) {
-      super(message, null, false, false);
-    }
-  }
-
   /** What the deadline fails a body with: a timeout, as the JDK reports one for the headers. */
   public static final class BodyTimeout extends HttpTimeoutException {
     private static final long serialVersionUID = 1L;
