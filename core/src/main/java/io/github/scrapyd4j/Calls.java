@@ -42,7 +42,7 @@ final class Calls {
   }
 
   Exchange<byte[], AddVersionResult> addVersion(String project, String version, Path egg) {
-    Checks.project(project);
+    Checks.newProject(project);
     Checks.version(version);
     Eggs.check(egg);
     Multipart body = new Multipart()
@@ -54,7 +54,7 @@ final class Calls {
   }
 
   Exchange<byte[], AddVersionResult> addVersion(String project, String version, byte[] egg) {
-    Checks.project(project);
+    Checks.newProject(project);
     Checks.version(version);
     Eggs.check(egg);
     Multipart body = new Multipart()

@@ -1,6 +1,7 @@
 package io.github.scrapyd4j;
 
 import io.github.scrapyd4j.internal.Checks;
+import io.github.scrapyd4j.internal.JobIds;
 import io.github.scrapyd4j.internal.Transport;
 import io.github.scrapyd4j.model.AddVersionResult;
 import io.github.scrapyd4j.model.CancelResult;
@@ -85,7 +86,25 @@ public final class ScrapydAsyncClient {
    * @return the job id
    */
   public CompletableFuture<ScheduleResult> schedule(ScheduleRequest request) {
-    return transport.executeAsync(calls.schedule(request));
+    ScheduleRequest withId = JobIds.ensure(Checks.notNull("request", request));
+    CompletableFuture<ScheduleResult> sent = transport.executeAsync(calls.schedule(withId));
+    CompletableFuture<ScheduleResult> result = new CompletableFuture<>();
+    sent.whenComplete((value, error) -> {
+      if (error == null) {
+        result.complete(value);
+        return;
+      }
+      Throwable cause = error instanceof java.util.concurrent.CompletionException
+          && error.getCause() != null ? error.getCause() : error;
+      result.completeExceptionally(cause instanceof ScrapydTransportException
+          ? ScrapydClient.outcomeUnknown(withId, (ScrapydTransportException) cause) : cause);
+    });
+    result.whenComplete((value, error) -> {
+      if (result.isCancelled()) {
+        sent.cancel(true);
+      }
+    });
+    return result;
   }
 
   /**

@@ -2,6 +2,7 @@ package io.github.scrapyd4j;
 
 import io.github.scrapyd4j.internal.Checks;
 import io.github.scrapyd4j.internal.ClientAccess;
+import io.github.scrapyd4j.internal.JobIds;
 import io.github.scrapyd4j.internal.Transport;
 import io.github.scrapyd4j.model.AddVersionResult;
 import io.github.scrapyd4j.model.CancelResult;
@@ -80,6 +81,16 @@ public final class ScrapydClient implements AutoCloseable {
   public static final Duration DEFAULT_SPIDER_LISTING_TIMEOUT = Duration.ofMinutes(3);
   /** Default limit of async requests in flight per client: 64. */
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
+  /**
+   * Default cap on a JSON answer: 64 MiB, or an eighth of the JVM's maximum heap when that is
+   * less (8 MiB with {@code -Xmx64m}), so that an answer at the cap fits the heap it is read into.
+   */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES =
+      Math.max(1L << 20, Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8));
+  /** Default cap on the body of an error answer (any HTTP status but 2xx): 64 KiB. */
+  public static final int DEFAULT_MAX_ERROR_BODY_BYTES = 64 << 10;
+  /** Default cap on one line of a log or items file: 8 MiB. */
+  public static final int DEFAULT_MAX_LINE_BYTES = 8 << 20;
 
   static {
     ClientAccess.register(ScrapydClient::transport);
@@ -90,7 +101,20 @@ public final class ScrapydClient implements AutoCloseable {
   private final ScrapydAsyncClient async;
   private final String description;
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ScrapydClient.class);
+  /** The nodes already warned about credentials over plain http (one WARN per node). */
+  private static final java.util.Set<URI> WARNED_PLAIN_HTTP =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private ScrapydClient(Builder builder, Transport.Config config) {
+    if (config.credentials != null && "http".equals(config.baseUri.getScheme())
+        && !isLoopback(config.baseUri.getHost())
+        && (WARNED_PLAIN_HTTP.size() >= 10_000 || WARNED_PLAIN_HTTP.add(config.baseUri))) {
+      LOG.warn("credentials for {} are sent over plain http:// to a host that is not this "
+          + "machine: anyone on the way can read them; use https:// (a TLS proxy in front of "
+          + "Scrapyd)", config.baseUri);
+    }
     this.transport = new Transport(config);
     this.calls = new Calls(transport);
     this.async = new ScrapydAsyncClient(transport, calls);
@@ -101,6 +125,9 @@ public final class ScrapydClient implements AutoCloseable {
         + ", spiderListingTimeout=" + config.spiderListingTimeout
         + ", retryPolicy=" + config.retryPolicy
         + ", maxConcurrentRequests=" + config.maxConcurrentRequests
+        + ", maxResponseBytes=" + config.maxResponseBytes
+        + ", maxErrorBodyBytes=" + config.maxErrorBodyBytes
+        + ", maxLineBytes=" + config.maxLineBytes
         + ", userAgent=" + config.userAgent
         + (builder.httpClient != null ? ", httpClient=caller's" : "")
         + (builder.sslContext != null ? ", sslContext=caller's" : "")
@@ -182,13 +209,31 @@ public final class ScrapydClient implements AutoCloseable {
 
   /**
    * {@code schedule.json}: queues a crawl. The job starts when the node has a free slot (Scrapyd
-   * polls its queues every few seconds). Never retried automatically.
+   * polls its queues every few seconds). Never retried automatically. A request without a job id
+   * gets one before it is sent (Scrapyd's {@code jobid} parameter, Scrapyd 1.2 and later), so a
+   * job whose schedule got no answer can still be looked up.
    *
    * @param request the project, spider and the run's arguments and settings
    * @return the job id
+   * @throws ScrapydScheduleOutcomeUnknownException when the request was sent but no answer came
+   *     back: the job may be queued, under {@link ScrapydScheduleOutcomeUnknownException#jobId()}
    */
   public ScheduleResult schedule(ScheduleRequest request) {
-    return transport.execute(calls.schedule(request));
+    ScheduleRequest withId = JobIds.ensure(Checks.notNull("request", request));
+    try {
+      return transport.execute(calls.schedule(withId));
+    } catch (ScrapydTransportException e) {
+      throw outcomeUnknown(withId, e);
+    }
+  }
+
+  /** A transport failure of a schedule that may have reached the node carries the job id. */
+  static ScrapydTransportException outcomeUnknown(
+      ScheduleRequest sent, ScrapydTransportException e) {
+    if (!e.mayHaveReachedServer() || e instanceof ScrapydScheduleOutcomeUnknownException) {
+      return e;
+    }
+    return new ScrapydScheduleOutcomeUnknownException(sent.jobId().orElseThrow(), e);
   }
 
   /**
@@ -342,6 +387,16 @@ public final class ScrapydClient implements AutoCloseable {
     return transport;
   }
 
+  /** Whether a host is this machine by its name alone (no DNS lookup): localhost or loopback. */
+  static boolean isLoopback(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    return h.equals("localhost") || h.endsWith(".localhost") || h.matches("127(\\.\\d{1,3}){3}")
+        || h.equals("::1") || h.matches("(0{1,4}:){7}0{0,3}1") || h.equals("0:0:0:0:0:0:0:1");
+  }
+
   static String defaultUserAgent() {
     String version = "unknown";
     try (InputStream in = ScrapydClient.class.getResourceAsStream("scrapyd4j.properties")) {
@@ -380,6 +435,9 @@ public final class ScrapydClient implements AutoCloseable {
     private Executor executor;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    private int maxErrorBodyBytes = DEFAULT_MAX_ERROR_BODY_BYTES;
+    private int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
 
     private Builder() {}
 
@@ -398,7 +456,7 @@ public final class ScrapydClient implements AutoCloseable {
       try {
         return baseUri(new URI(baseUri.strip()));
       } catch (URISyntaxException e) {
-        throw new IllegalArgumentException("baseUri is not a valid URI: " + e.getMessage(), e);
+        throw Checks.badUri("baseUri", e); // its message quotes the input, password hidden
       }
     }
 
@@ -415,7 +473,8 @@ public final class ScrapydClient implements AutoCloseable {
 
     /**
      * Basic-authentication credentials, sent with every request (not only after a challenge).
-     * Default: none.
+     * Over plain {@code http://} to a host other than this machine they can be read on the way:
+     * the client logs one WARN per node then. Default: none.
      *
      * @param username the user name
      * @param password the password
@@ -568,6 +627,57 @@ public final class ScrapydClient implements AutoCloseable {
     }
 
     /**
+     * The most bytes of a JSON answer read. A longer answer fails the call with {@link
+     * ScrapydMalformedResponseException} naming the cap, after reading no more than the cap; the
+     * connection is closed. An answer whose {@code Content-Length} is over the cap fails before
+     * any of it is read. The cap is per call: a fan-out over many nodes may hold one answer per
+     * node at once. Default: 64 MiB, or an eighth of the maximum heap when that is less ({@link
+     * #DEFAULT_MAX_RESPONSE_BYTES}); 64 MiB is room for a {@code listjobs} of some 200,000 jobs.
+     *
+     * @param bytes 1 or more
+     * @return this builder
+     */
+    public Builder maxResponseBytes(long bytes) {
+      this.maxResponseBytes = atLeastOne("maxResponseBytes", bytes);
+      return this;
+    }
+
+    /**
+     * The most bytes read of the body of an answer with an unexpected HTTP status (a proxy's error
+     * page, for example); the rest is not read, and the exception quotes what was. Default: 64 KiB
+     * ({@link #DEFAULT_MAX_ERROR_BODY_BYTES}).
+     *
+     * @param bytes 1 or more
+     * @return this builder
+     */
+    public Builder maxErrorBodyBytes(int bytes) {
+      this.maxErrorBodyBytes = (int) atLeastOne("maxErrorBodyBytes", bytes);
+      return this;
+    }
+
+    /**
+     * The longest line of a job's log or items file that is held in memory, for reading lines
+     * ({@code JobLogs.tailLines}, {@code LogConsumer.lines} when following or reading a log) and
+     * items. A longer line is never buffered whole: it is skipped, and reported (an item line to
+     * the items' {@code MalformedItemHandler} with its offset, a log line with a WARN log naming
+     * its offset). Default: 8 MiB ({@link #DEFAULT_MAX_LINE_BYTES}).
+     *
+     * @param bytes 1 or more
+     * @return this builder
+     */
+    public Builder maxLineBytes(int bytes) {
+      this.maxLineBytes = (int) atLeastOne("maxLineBytes", bytes);
+      return this;
+    }
+
+    private static long atLeastOne(String argument, long value) {
+      if (value < 1) {
+        throw new IllegalArgumentException(argument + " must be 1 or more, but was " + value);
+      }
+      return value;
+    }
+
+    /**
      * Checks the options and builds the client.
      *
      * @return a new client
@@ -585,14 +695,14 @@ public final class ScrapydClient implements AutoCloseable {
       String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!"http".equals(scheme) && !"https".equals(scheme)) {
         throw new IllegalArgumentException(
-            "baseUri must start with http:// or https://, but was '" + redact(uri) + "'");
+            "baseUri must start with http:// or https://, but was '" + Redaction.uri(uri) + "'");
       }
       if (uri.getHost() == null) {
-        throw new IllegalArgumentException("baseUri has no host: '" + redact(uri) + "'");
+        throw new IllegalArgumentException("baseUri has no host: '" + Redaction.uri(uri) + "'");
       }
       if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
         throw new IllegalArgumentException(
-            "baseUri must not have a query or fragment: '" + redact(uri) + "'");
+            "baseUri must not have a query or fragment: '" + Redaction.uri(uri) + "'");
       }
       Credentials fromUri = null;
       if (uri.getRawUserInfo() != null) {
@@ -623,19 +733,15 @@ public final class ScrapydClient implements AutoCloseable {
       config.executor = executor;
       config.retryPolicy = retryPolicy;
       config.maxConcurrentRequests = maxConcurrentRequests;
+      config.maxResponseBytes = maxResponseBytes;
+      config.maxErrorBodyBytes = maxErrorBodyBytes;
+      config.maxLineBytes = maxLineBytes;
       return new ScrapydClient(this, config);
     }
 
 
     private static String decode(String text) {
       return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    private static String redact(URI uri) {
-      if (uri.getRawUserInfo() == null) {
-        return uri.toString();
-      }
-      return uri.toString().replace(uri.getRawUserInfo() + "@", "****@");
     }
   }
 }

@@ -284,12 +284,15 @@ class EndpointsTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
-  void scheduleWithOnlyProjectAndSpiderSendsNothingElse(Mode mode) {
+  void scheduleWithOnlyProjectAndSpiderSendsAJobIdMadeUpFront(Mode mode) {
     stubPost("/schedule.json", "schedule_jobid");
 
     api(mode).schedule(ScheduleRequest.of("labbot", "pages"));
 
-    assertThat(form(onlyRequest())).containsExactly(entry("project", "labbot"), entry("spider", "pages"));
+    assertThat(form(onlyRequest())).hasSize(3)
+        .startsWith(entry("project", "labbot"), entry("spider", "pages"));
+    assertThat(form(onlyRequest()).get(2).getKey()).isEqualTo("jobid");
+    assertThat(form(onlyRequest()).get(2).getValue()).matches("[0-9a-f]{32}");
   }
 
   @ParameterizedTest

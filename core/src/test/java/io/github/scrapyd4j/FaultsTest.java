@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.scrapyd4j.Api.Mode;
 import io.github.scrapyd4j.model.ScheduleRequest;
+import io.github.scrapyd4j.testing.Forms;
 import io.github.scrapyd4j.testing.Recording;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -90,10 +91,16 @@ class FaultsTest {
         .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
     assertThatThrownBy(() -> api(mode).schedule(ScheduleRequest.of("p", "s")))
-        .isInstanceOfSatisfying(ScrapydConnectionException.class, e -> {
+        .isInstanceOfSatisfying(ScrapydScheduleOutcomeUnknownException.class, e -> {
           assertThat(e.mayHaveReachedServer()).isTrue();
           assertThat(e.isRetryable()).isFalse();
-          assertThat(e.getMessage()).contains("the connection broke").contains("may have received");
+          assertThat(e.getCause()).isInstanceOf(ScrapydConnectionException.class);
+          String sent = Forms.decode(wm.getAllServeEvents().get(0).getRequest().getBodyAsString())
+              .stream().filter(f -> f.getKey().equals("jobid")).findFirst().get().getValue();
+          assertThat(e.jobId()).isEqualTo(sent).matches("[0-9a-f]{32}");
+          assertThat(e.getMessage()).contains("schedule of job " + sent).contains("look job")
+              .contains("the connection broke").contains("may have received")
+              .contains("not retried");
         });
   }
 
@@ -119,7 +126,7 @@ class FaultsTest {
           assertThat(e.isConnectTimeout()).isFalse();
           assertThat(e.mayHaveReachedServer()).isTrue();
           assertThat(e.timeout()).isEqualTo(Duration.ofMillis(500));
-          assertThat(e.getMessage()).contains("no answer within 500 ms");
+          assertThat(e.getMessage()).contains("no complete answer within 500 ms");
         });
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2900));
   }

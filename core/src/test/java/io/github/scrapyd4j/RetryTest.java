@@ -113,7 +113,8 @@ class RetryTest {
     flaky("/schedule.json", true, 1, Fault.CONNECTION_RESET_BY_PEER, "schedule_ok");
 
     assertThatThrownBy(() -> api(mode).schedule(ScheduleRequest.of("labbot", "echo")))
-        .isInstanceOf(ScrapydConnectionException.class);
+        .isInstanceOfSatisfying(ScrapydScheduleOutcomeUnknownException.class,
+            e -> assertThat(e.getCause()).isInstanceOf(ScrapydConnectionException.class));
     assertThat(requests()).as("one attempt only: a second could start the crawl twice").isEqualTo(1);
   }
 
@@ -125,8 +126,10 @@ class RetryTest {
     try (ScrapydClient shortTimeout = ScrapydClient.builder().baseUri(wm.baseUrl())
         .spiderListingTimeout(Duration.ofMillis(300)).retryPolicy(FAST).build()) {
       assertThatThrownBy(() -> mode.of(shortTimeout).schedule(ScheduleRequest.of("labbot", "echo")))
-          .isInstanceOfSatisfying(ScrapydTimeoutException.class,
-              e -> assertThat(e.mayHaveReachedServer()).isTrue());
+          .isInstanceOfSatisfying(ScrapydScheduleOutcomeUnknownException.class, e -> {
+            assertThat(e.mayHaveReachedServer()).isTrue();
+            assertThat(e.getCause()).isInstanceOf(ScrapydTimeoutException.class);
+          });
     }
     assertThat(requests()).isEqualTo(1);
   }

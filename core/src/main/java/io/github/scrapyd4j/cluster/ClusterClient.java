@@ -1,12 +1,14 @@
 package io.github.scrapyd4j.cluster;
 
 import io.github.scrapyd4j.Credentials;
+import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.RetryPolicy;
 import io.github.scrapyd4j.ScrapydApiException;
 import io.github.scrapyd4j.ScrapydAsyncClient;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.ScrapydException;
 import io.github.scrapyd4j.ScrapydHttpException;
+import io.github.scrapyd4j.ScrapydScheduleOutcomeUnknownException;
 import io.github.scrapyd4j.ScrapydTimeoutException;
 import io.github.scrapyd4j.ScrapydTransportException;
 import io.github.scrapyd4j.internal.AsyncLimiter;
@@ -22,7 +24,6 @@ import io.github.scrapyd4j.model.Signal;
 import io.github.scrapyd4j.model.VersionList;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +95,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterClient.class);
-  private static final SecureRandom JOB_IDS = new SecureRandom();
 
   /** Default limit of requests in flight across the cluster: 256. */
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 256;
@@ -226,7 +226,10 @@ public final class ClusterClient implements AutoCloseable {
         .spiderListingTimeout(node.spiderListingTimeout().orElse(config.spiderListingTimeout))
         .retryPolicy(config.retryPolicy)
         .executor(executor)
-        .maxConcurrentRequests(config.maxConcurrentRequests);
+        .maxConcurrentRequests(config.maxConcurrentRequests)
+        .maxResponseBytes(config.maxResponseBytes)
+        .maxErrorBodyBytes(config.maxErrorBodyBytes)
+        .maxLineBytes(config.maxLineBytes);
     Duration connectTimeout = node.connectTimeout().orElse(config.connectTimeout);
     if (node.httpClient().isPresent()) {
       client.httpClient(node.httpClient().get()); // the caller's, never closed by us
@@ -332,7 +335,7 @@ public final class ClusterClient implements AutoCloseable {
       next.put(node.id(), newMember(node, false));
       members = Collections.unmodifiableMap(next);
     }
-    LOG.info("node {} added ({})", node.id(), node.baseUri());
+    LOG.info("node {} added ({})", node.id(), Redaction.uri(node.baseUri()));
   }
 
   /**
@@ -879,7 +882,10 @@ public final class ClusterClient implements AutoCloseable {
       } catch (ScrapydTransportException e) {
         record(member, e);
         if (e.mayHaveReachedServer()) {
-          throw new ScheduleOutcomeUnknownException(member.node.id(), withId.jobId().get(), e);
+          ScrapydTransportException cause = e instanceof ScrapydScheduleOutcomeUnknownException
+              && e.getCause() instanceof ScrapydTransportException
+              ? (ScrapydTransportException) e.getCause() : e;
+          throw new ScheduleOutcomeUnknownException(member.node.id(), withId.jobId().get(), cause);
         }
         LOG.info("node {} unreachable, trying the next one: {}", member.node.id(), e.getMessage());
         skipped.put(member.node.id(), e);
@@ -916,16 +922,7 @@ public final class ClusterClient implements AutoCloseable {
   }
 
   private static ScheduleRequest withJobId(ScheduleRequest request) {
-    if (request.jobId().isPresent()) {
-      return request;
-    }
-    byte[] random = new byte[16];
-    JOB_IDS.nextBytes(random);
-    StringBuilder id = new StringBuilder(32);
-    for (byte b : random) {
-      id.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-    }
-    return ScheduleRequest.builder().from(request).jobId(id.toString()).build();
+    return io.github.scrapyd4j.internal.JobIds.ensure(request);
   }
 
   static <T> T join(CompletableFuture<T> future) {
@@ -998,6 +995,9 @@ public final class ClusterClient implements AutoCloseable {
     private Executor executor;
     private HttpClient httpClient;
     private SSLContext sslContext;
+    private long maxResponseBytes = ScrapydClient.DEFAULT_MAX_RESPONSE_BYTES;
+    private int maxErrorBodyBytes = ScrapydClient.DEFAULT_MAX_ERROR_BODY_BYTES;
+    private int maxLineBytes = ScrapydClient.DEFAULT_MAX_LINE_BYTES;
     private final List<NodeStateListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -1231,6 +1231,46 @@ public final class ClusterClient implements AutoCloseable {
      */
     public Builder sslContext(SSLContext sslContext) {
       this.sslContext = Checks.notNull("sslContext", sslContext);
+      return this;
+    }
+
+    /**
+     * The most bytes of a JSON answer read from each node; 64 MiB (or an eighth of the maximum
+     * heap, if less) by default. See {@link ScrapydClient.Builder#maxResponseBytes(long)}. A node
+     * over it fails alone; a fan-out may hold one answer per node at once.
+     *
+     * @param bytes 1 or more
+     * @return this builder
+     */
+    public Builder maxResponseBytes(long bytes) {
+      ScrapydClient.builder().maxResponseBytes(bytes); // checks it
+      this.maxResponseBytes = bytes;
+      return this;
+    }
+
+    /**
+     * The most bytes of an error answer's body read from each node; 64 KiB by default. See
+     * {@link ScrapydClient.Builder#maxErrorBodyBytes(int)}.
+     *
+     * @param bytes 1 or more
+     * @return this builder
+     */
+    public Builder maxErrorBodyBytes(int bytes) {
+      ScrapydClient.builder().maxErrorBodyBytes(bytes);
+      this.maxErrorBodyBytes = bytes;
+      return this;
+    }
+
+    /**
+     * The longest line of a log or items file held in memory; 8 MiB by default. See {@link
+     * ScrapydClient.Builder#maxLineBytes(int)}.
+     *
+     * @param bytes 1 or more
+     * @return this builder
+     */
+    public Builder maxLineBytes(int bytes) {
+      ScrapydClient.builder().maxLineBytes(bytes);
+      this.maxLineBytes = bytes;
       return this;
     }
 

@@ -5,6 +5,7 @@ import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.internal.Checks;
 import io.github.scrapyd4j.model.ScrapydStyle;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
@@ -141,7 +142,7 @@ public abstract class Node {
         || baseUri().getHost() == null) {
       throw new IllegalArgumentException(
           "node " + id() + ": baseUri must be an http or https URI with a host, but was '"
-              + baseUri().getScheme() + "://" + baseUri().getHost() + "...'");
+              + Redaction.uri(baseUri()) + "'");
     }
     if (sslContext().isPresent() && httpClient().isPresent()) {
       throw new IllegalArgumentException("node " + id() + ": sslContext and httpClient are both "
@@ -193,7 +194,12 @@ public abstract class Node {
      * @return this builder
      */
     public Builder baseUri(String baseUri) {
-      baseUri(URI.create(io.github.scrapyd4j.internal.Checks.notBlank("baseUri", baseUri).strip()));
+      String text = Checks.notBlank("baseUri", baseUri).strip();
+      try {
+        baseUri(new URI(text));
+      } catch (URISyntaxException e) {
+        throw Checks.badUri("baseUri", e); // its message quotes the input, password hidden
+      }
       return this;
     }
   }

@@ -131,4 +131,51 @@ public final class Checks {
     }
     return httpClient;
   }
+
+  /**
+   * The exception for text that is not a valid URI, quoting it with the password of its user
+   * information hidden, white space included (a password may hold a space, which would end the
+   * user information for {@link io.github.scrapyd4j.Redaction#uri(String)}).
+   *
+   * @param argument the argument's name
+   * @param e why the text is not a URI
+   * @return the exception to throw
+   */
+  public static IllegalArgumentException badUri(
+      String argument, java.net.URISyntaxException e) {
+    String quoted = io.github.scrapyd4j.Redaction.uri(e.getInput().replaceAll("\\s", "%20"));
+    return new IllegalArgumentException(argument + " is not a valid URI (" + e.getReason()
+        + (e.getIndex() >= 0 ? " at index " + e.getIndex() : "") + "): '" + quoted + "'");
+  }
+
+  /**
+   * Checks the name of a project about to be created or uploaded to. Besides {@link
+   * #project(String)}: Scrapyd 1.6 stores and runs a project whatever its name, but it writes the
+   * name unescaped into each job's {@code log_url} and {@code items_url}, so a {@code ?} (a
+   * query), {@code #} (a fragment), {@code %} (an escape), white space or a control character
+   * makes the job's log and items unreachable. Dots, dashes, underscores and letters of any
+   * script are fine.
+   *
+   * @param value the project name
+   * @return the value
+   */
+  public static String newProject(String value) {
+    project(value);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '?' || c == '#' || c == '%' || Character.isWhitespace(c)
+          || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+        String shown = Character.isISOControl(c) || Character.isWhitespace(c)
+            || Character.isSpaceChar(c) ? String.format("U+%04X", (int) c) : "'" + c + "'";
+        throw new IllegalArgumentException("project must not contain " + shown + ", but was '"
+            + value.replaceAll("\\p{Cntrl}", "?") + "': Scrapyd puts the project name unescaped "
+            + "in the URLs of its jobs' logs and items (log_url, items_url), where it would "
+            + "break them; use letters, digits, '.', '-' or '_'");
+      }
+    }
+    return value;
+  }
+
+  /** The most bytes of a request line plus headers Twisted reads (its totalHeadersSize). */
+  public static final int MAX_REQUEST_HEAD = 16384;
 }

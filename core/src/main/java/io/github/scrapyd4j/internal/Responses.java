@@ -184,8 +184,12 @@ public final class Responses {
     return "invalid JSON (" + problem + "): " + snippet(trimmed);
   }
 
+  /** The most of a body an exception keeps: a 64 MiB answer is not worth 64 MiB of message. */
+  static final int KEPT = 64 << 10;
+
+  /** A body as text for an exception: its first 64 KiB. */
   static String text(byte[] body) {
-    return new String(body, StandardCharsets.UTF_8);
+    return new String(body, 0, Math.min(body.length, KEPT), StandardCharsets.UTF_8);
   }
 
   static String snippet(String text) {

@@ -2,6 +2,7 @@ package io.github.scrapyd4j.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.scrapyd4j.Credentials;
+import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.RetryPolicy;
 import io.github.scrapyd4j.ScrapydConnectionException;
 import io.github.scrapyd4j.ScrapydException;
@@ -15,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
@@ -60,6 +60,9 @@ public final class Transport implements AutoCloseable {
     public Executor executor;
     public RetryPolicy retryPolicy;
     public int maxConcurrentRequests;
+    public long maxResponseBytes;
+    public int maxErrorBodyBytes;
+    public int maxLineBytes;
   }
 
   private final URI baseUri;
@@ -75,6 +78,9 @@ public final class Transport implements AutoCloseable {
   private final ExecutorService ownedExecutor;
   private final AsyncLimiter limiter;
   private final Parsers parsers;
+  private final long maxResponseBytes;
+  private final int maxErrorBodyBytes;
+  private final int maxLineBytes;
   private volatile boolean closed;
 
   public Transport(Config config) {
@@ -88,6 +94,9 @@ public final class Transport implements AutoCloseable {
     this.retryPolicy = config.retryPolicy;
     this.limiter = new AsyncLimiter(config.maxConcurrentRequests);
     this.parsers = new Parsers(base);
+    this.maxResponseBytes = config.maxResponseBytes;
+    this.maxErrorBodyBytes = config.maxErrorBodyBytes;
+    this.maxLineBytes = config.maxLineBytes;
     if (config.executor != null) {
       this.executor = config.executor;
       this.ownedExecutor = null;
@@ -144,6 +153,21 @@ public final class Transport implements AutoCloseable {
     return executor;
   }
 
+  /** The most bytes of a JSON answer read. */
+  public long maxResponseBytes() {
+    return maxResponseBytes;
+  }
+
+  /** The most bytes of an error answer's body read. */
+  public int maxErrorBodyBytes() {
+    return maxErrorBodyBytes;
+  }
+
+  /** The longest line of a log or items file buffered. */
+  public int maxLineBytes() {
+    return maxLineBytes;
+  }
+
   // ---------------------------------------------------------------- JSON endpoints
 
   /** A JSON endpoint call: the answer's envelope is checked, then {@code parse} maps its object. */
@@ -160,10 +184,11 @@ public final class Transport implements AutoCloseable {
   public <T> Exchange<byte[], T> json(
       Endpoint endpoint, List<Param> params, Multipart multipart, Function<ObjectNode, T> parse,
       Function<byte[], T> fastPath) {
-    HttpRequest.Builder request = newRequest(
-        endpoint.isPost() || params.isEmpty()
-            ? base + endpoint.path()
-            : base + endpoint.path() + '?' + Param.encode(params),
+    String uri = endpoint.isPost() || params.isEmpty()
+        ? base + endpoint.path()
+        : base + endpoint.path() + '?' + Param.encode(params);
+    checkHead(uri, endpoint.isPost() ? List.of() : params);
+    HttpRequest.Builder request = newRequest(uri,
         endpoint.listsSpiders() ? spiderListingTimeout : requestTimeout)
         .header("Accept", "application/json");
     if (multipart != null) {
@@ -178,7 +203,10 @@ public final class Transport implements AutoCloseable {
     return new Exchange<>(
         path,
         request.build(),
-        BodyHandlers.ofByteArray(),
+        Bodies.capped(maxResponseBytes, maxErrorBodyBytes, cap -> new ScrapydMalformedResponseException(
+            path + " on " + Redaction.uri(baseUri) + " answered more than " + cap + " bytes, the "
+                + "cap on a JSON answer (maxResponseBytes); the rest was not read and the "
+                + "connection was closed", "", baseUri, path, null, null)),
         response -> {
           if (fastPath != null && response.statusCode() == 200 && response.body() != null
               && response.body().length > 0) {
@@ -201,8 +229,40 @@ public final class Transport implements AutoCloseable {
         endpoint.isReadOnly());
   }
 
+  /**
+   * Refuses, before anything is sent, a request whose request line and headers Scrapyd's web
+   * server would not read: Twisted answers more than 16 KiB of them (its {@code
+   * totalHeadersSize}, the request line included) by closing the connection, which would look
+   * like a network failure. Names the longest query parameter, or the address.
+   */
+  private void checkHead(String uri, List<Param> query) {
+    URI u = URI.create(uri);
+    String target = u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    long head = "HEAD ".length() + target.length() + " HTTP/1.1".length()
+        + "Host: ".length() + u.getRawAuthority().length()
+        + "User-Agent: ".length() + userAgent.length()
+        + (authorization == null ? 0 : "Authorization: ".length() + authorization.length())
+        + 200; // Accept, Content-Type, Content-Length or Range, which a request may also carry
+    if (head <= Checks.MAX_REQUEST_HEAD) {
+      return;
+    }
+    Param longest = null;
+    for (Param p : query) {
+      if (longest == null || p.value.length() > longest.value.length()) {
+        longest = p;
+      }
+    }
+    String argument = longest != null && longest.value.length() > 256
+        ? longest.name + " (" + longest.value.length() + " characters)" : "the request's address";
+    throw new IllegalArgumentException(argument + " is too long: the request line and headers "
+        + "would take about " + head + " bytes, and Scrapyd's web server (Twisted) reads at most "
+        + Checks.MAX_REQUEST_HEAD + " (it closes the connection instead of answering); nothing "
+        + "was sent");
+  }
+
   /** A request builder with the client's headers, for any resource under the base URI. */
   public HttpRequest.Builder newRequest(String uri, Duration timeout) {
+    checkHead(uri, List.of());
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri))
         .version(HttpClient.Version.HTTP_1_1)
         .timeout(timeout)
@@ -253,11 +313,14 @@ public final class Transport implements AutoCloseable {
     long start = System.nanoTime();
     LOG.debug("--> {} {}", request.method(), request.uri());
     HttpResponse<B> response;
+    Bodies.Deadline deadline = deadline(exchange);
     try {
-      response = http.send(request, exchange.bodyHandler);
+      response = http.send(request, deadline.wrap(exchange.bodyHandler));
     } catch (IOException | RuntimeException e) {
+      deadline.cancel();
       throw failed(exchange, e, start);
     } catch (InterruptedException e) {
+      deadline.cancel();
       Thread.currentThread().interrupt();
       throw new ScrapydException(
           exchange.endpoint + " on " + baseUri + ": interrupted while waiting for the answer",
@@ -288,9 +351,11 @@ public final class Transport implements AutoCloseable {
       long start = System.nanoTime();
       LOG.debug("--> {} {}", request.method(), request.uri());
       CompletableFuture<HttpResponse<B>> sent;
+      Bodies.Deadline deadline = deadline(exchange);
       try {
-        sent = http.sendAsync(request, exchange.bodyHandler);
+        sent = http.sendAsync(request, deadline.wrap(exchange.bodyHandler));
       } catch (RuntimeException e) {
+        deadline.cancel();
         limiter.release();
         result.completeExceptionally(failed(exchange, e, start));
         return;
@@ -303,6 +368,12 @@ public final class Transport implements AutoCloseable {
       sent.whenCompleteAsync((response, error) -> {
         limiter.release();
         if (error != null) {
+          deadline.cancel();
+          Error fatal = fatal(error);
+          if (fatal != null) {
+            result.completeExceptionally(fatal); // never reported as a broken connection
+            return;
+          }
           ScrapydException failure = failed(exchange, unwrap(error), start);
           if (failure instanceof ScrapydTransportException
               && exchange.readOnly
@@ -330,6 +401,26 @@ public final class Transport implements AutoCloseable {
     });
   }
 
+  private Bodies.Deadline deadline(Exchange<?, ?> exchange) {
+    Duration timeout = exchange.request.timeout().orElse(requestTimeout);
+    return Bodies.Deadline.start(timeout, exchange.clock, exchange.clock == Bodies.Clock.WHOLE
+        ? "no complete answer within " + describe(timeout)
+        : "no byte of the answer for " + describe(timeout));
+  }
+
+  /** An Error (such as OutOfMemoryError) in a failure's causes: it is rethrown, never mapped. */
+  private static Error fatal(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof Error) {
+        return (Error) t;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+
   private static Throwable unwrap(Throwable error) {
     Throwable t = error;
     while ((t instanceof CompletionException || t instanceof ExecutionException)
@@ -353,10 +444,20 @@ public final class Transport implements AutoCloseable {
   /** Maps a failure to send or receive to a typed exception, telling whether the node got it. */
   private ScrapydException failed(Exchange<?, ?> exchange, Throwable error, long start) {
     String endpoint = exchange.endpoint;
-    String where = endpoint + " on " + baseUri;
+    String where = endpoint + " on " + Redaction.uri(baseUri);
+    Error fatal = fatal(error);
+    if (fatal != null) {
+      throw fatal;
+    }
+    ScrapydException ours = null;
+    for (Throwable t = error; t != null && ours == null; t = t.getCause()) {
+      if (t instanceof ScrapydException) {
+        ours = (ScrapydException) t;
+      }
+    }
     ScrapydException mapped;
-    if (error instanceof ScrapydException) {
-      mapped = (ScrapydException) error;
+    if (ours != null) {
+      mapped = ours;
     } else if (error instanceof HttpConnectTimeoutException) {
       Duration timeout = http.connectTimeout().orElse(null);
       mapped = new ScrapydTimeoutException(
@@ -365,8 +466,9 @@ public final class Transport implements AutoCloseable {
     } else if (error instanceof HttpTimeoutException) {
       Duration timeout = exchange.request.timeout().orElse(null);
       mapped = new ScrapydTimeoutException(
-          where + ": no answer within " + describe(timeout)
-              + " (the node may still act on the request)",
+          where + ": " + (error instanceof Bodies.BodyTimeout ? error.getMessage()
+              : "no complete answer within " + describe(timeout))
+              + "; the connection was closed (the node may still act on the request)",
           false, timeout, baseUri, endpoint, error);
     } else if (isUnresolved(error)) {
       mapped = new ScrapydConnectionException(

@@ -123,7 +123,7 @@ public final class JobItems {
     // the stream gets to it, so items before it are handed out first.
     Deque<Object> ready = new ArrayDeque<>();
     Parser<T> parser = new Parser<>(t, reader(type), null, ready::addLast);
-    LineSplitter splitter = new LineSplitter(parser.lines(ready::addLast));
+    LineSplitter splitter = new LineSplitter(parser.lines(ready::addLast), files.maxLineBytes());
     byte[] buffer = new byte[16384];
     Spliterator<T> items = new Spliterators.AbstractSpliterator<T>(
         Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
@@ -262,7 +262,7 @@ public final class JobItems {
     FileAccess.Target t = files.target(Checks.notNull("job", job), FileAccess.Kind.ITEMS);
     AtomicLong items = new AtomicLong();
     Parser<T> parser = new Parser<>(t, reader(type), items, onMalformed::onMalformed);
-    LineSplitter splitter = new LineSplitter(parser.lines(action::accept));
+    LineSplitter splitter = new LineSplitter(parser.lines(action::accept), files.maxLineBytes());
     RangeCursor cursor = new RangeCursor(splitter, 0);
     return Follower.start(files, t, cursor, waiter, timeout, done -> FollowResult.builder()
         .job(job)
@@ -320,6 +320,15 @@ public final class JobItems {
             count.incrementAndGet();
           }
           out.accept(item);
+        }
+
+        @Override
+        public void overlong(long lineNumber, long offset, long length, byte[] head) {
+          malformed.incrementAndGet();
+          problems.accept(new MalformedItemException(target.job, lineNumber,
+              new String(head, StandardCharsets.UTF_8), files.baseUri(), target.endpoint, offset,
+              new IOException("the line has " + length + " bytes, more than the cap of "
+                  + files.maxLineBytes() + " (maxLineBytes); it was not read into memory")));
         }
 
         @Override

@@ -58,6 +58,8 @@ import java.util.concurrent.CompletableFuture;
  * and holds no resources.
  */
 public final class JobLogs {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger("io.github.scrapyd4j.logs");
   private static final int TAIL_CHUNK = 16384;
   private static final int MAX_TAIL_CHUNK = 1 << 22;
   private static final String DUMP = "Dumping Scrapy stats:";
@@ -271,7 +273,11 @@ public final class JobLogs {
     long start = range.start;
     long end = range.start + first.length;
     int newlines = newlines(first, end == range.total || range.total < 0);
-    while (start > 0 && newlines < lines) {
+    // Bytes before the first line break read: the line that holds 'start'. Once it is longer than
+    // the line cap, reading further back would only buffer more of that one line: stop there.
+    int cap = files.maxLineBytes();
+    long leading = firstNewline(first) < 0 ? first.length : firstNewline(first);
+    while (start > 0 && newlines < lines && leading <= cap) {
       size = (int) Math.min(MAX_TAIL_CHUNK, (long) size * 2);
       long from = Math.max(0, start - size);
       HttpResponse<InputStream> more = files.open(t, "bytes=" + from + "-" + (start - 1));
@@ -282,23 +288,43 @@ public final class JobLogs {
         return lastLinesOfStream(t, whole, lines);
       }
       byte[] piece = readAtMost(t, more, (int) (start - from));
+      int newline = firstNewline(piece);
+      leading = newline < 0 ? leading + piece.length : newline;
       pieces.addFirst(piece);
       newlines += newlines(piece, false);
       start = from;
     }
+    boolean overlong = leading > cap;
     ByteArrayOutputStream all = new ByteArrayOutputStream();
+    long skip = overlong ? leading + 1 : 0; // the over-long line and its line break
     for (byte[] piece : pieces) {
-      all.write(piece, 0, piece.length);
+      int k = (int) Math.min(skip, piece.length);
+      skip -= k;
+      all.write(piece, k, piece.length - k);
+    }
+    if (overlong) {
+      LOG.warn("{} on {}: the line before byte {} is longer than the cap of {} bytes "
+          + "(maxLineBytes); tailLines stops there and returns the lines after it", t.endpoint,
+          files.baseUri(), start + leading, cap);
     }
     List<String> split = new ArrayList<>();
-    LogConsumer splitter = LogConsumer.lines(split::add);
+    LogConsumer splitter = new LineConsumer(split::add, () -> { }, cap);
     splitter.onText(new String(all.toByteArray(), StandardCharsets.UTF_8));
     splitter.onEnd(); // an unterminated last line
-    if (start > 0 && !split.isEmpty()) {
+    if (start > 0 && !overlong && !split.isEmpty()) {
       split.remove(0); // it may begin mid-line
     }
     return Collections.unmodifiableList(
         new ArrayList<>(split.subList(Math.max(0, split.size() - lines), split.size())));
+  }
+
+  private static int firstNewline(byte[] bytes) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private List<String> lastLinesOfStream(
@@ -409,7 +435,7 @@ public final class JobLogs {
    * @throws LogNotFoundException if the node does not serve the log
    */
   public LogSummary summarize(JobRef job) {
-    ScrapyLogAnalyzer analyzer = new ScrapyLogAnalyzer(format);
+    ScrapyLogAnalyzer analyzer = new ScrapyLogAnalyzer(format, files.maxLineBytes());
     read(job, analyzer);
     return analyzer.summary();
   }
@@ -488,7 +514,10 @@ public final class JobLogs {
 
   // ------------------------------------------------------------------ helpers
 
-  static TextSink sink(LogConsumer consumer) {
+  /** The consumer's sink; a line consumer gets this client's line cap. */
+  private TextSink sink(LogConsumer given) {
+    LogConsumer consumer = given instanceof LineConsumer
+        ? ((LineConsumer) given).withCap(files.maxLineBytes()) : given;
     return new TextSink() {
       @Override
       public void text(String text) {

@@ -1,5 +1,6 @@
 package io.github.scrapyd4j.logs;
 
+import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.internal.Checks;
 import java.util.function.Consumer;
 
@@ -33,7 +34,11 @@ public interface LogConsumer {
 
   /**
    * A consumer that gets whole lines, without their {@code \n} or {@code \r\n}. An unterminated
-   * last line comes at the end; on a restart an incomplete line is dropped.
+   * last line comes at the end; on a restart an incomplete line is dropped. A line longer than
+   * the cap is never held whole: it is skipped, with a WARN log (logger {@code
+   * io.github.scrapyd4j.logs}) giving its number and offset. The cap is the client's {@code
+   * maxLineBytes} (in characters) when the consumer is given to {@link JobLogs}, else {@link
+   * ScrapydClient#DEFAULT_MAX_LINE_BYTES}.
    *
    * @param onLine receives each line
    * @return the consumer
@@ -52,40 +57,6 @@ public interface LogConsumer {
   static LogConsumer lines(Consumer<String> onLine, Runnable onRestart) {
     Checks.notNull("onLine", onLine);
     Checks.notNull("onRestart", onRestart);
-    return new LogConsumer() {
-      private final StringBuilder partial = new StringBuilder();
-
-      @Override
-      public void onText(String text) {
-        int from = 0;
-        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', from)) {
-          String line;
-          if (partial.length() == 0) {
-            line = text.substring(from, i);
-          } else {
-            line = partial.append(text, from, i).toString();
-            partial.setLength(0);
-          }
-          onLine.accept(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
-          from = i + 1;
-        }
-        partial.append(text, from, text.length());
-      }
-
-      @Override
-      public void onRestart() {
-        partial.setLength(0);
-        onRestart.run();
-      }
-
-      @Override
-      public void onEnd() {
-        if (partial.length() > 0) {
-          String line = partial.toString();
-          partial.setLength(0);
-          onLine.accept(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
-        }
-      }
-    };
+    return new LineConsumer(onLine, onRestart, ScrapydClient.DEFAULT_MAX_LINE_BYTES);
   }
 }

@@ -1,6 +1,8 @@
 package io.github.scrapyd4j.logs;
 
+import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.internal.Checks;
+import io.github.scrapyd4j.logs.internal.TextLines;
 import io.github.scrapyd4j.logs.internal.TextSink;
 import io.github.scrapyd4j.logs.internal.Utf8Decoder;
 import java.io.IOException;
@@ -28,13 +30,15 @@ import java.util.regex.Pattern;
  * <p>Not thread-safe: one analyzer reads one log.
  */
 public final class ScrapyLogAnalyzer implements LogConsumer {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger("io.github.scrapyd4j.logs");
   private static final String DUMP = "Dumping Scrapy stats:";
   private static final Pattern CLOSED = Pattern.compile("Spider closed \\(([^)]*)\\)");
   private static final int MAX_STATS_CHARS = 1 << 20;
   private static final int MAX_ERROR_CHARS = 500;
 
   private final LogFormat format;
-  private final StringBuilder partial = new StringBuilder();
+  private final TextLines partial;
   private final Map<String, Long> counts = new TreeMap<>();
   private final Map<String, Long> fallbackCounts = new TreeMap<>();
   private final List<String> errors = new ArrayList<>();
@@ -65,7 +69,17 @@ public final class ScrapyLogAnalyzer implements LogConsumer {
    * @param format how records start
    */
   public ScrapyLogAnalyzer(LogFormat format) {
+    this(format, ScrapydClient.DEFAULT_MAX_LINE_BYTES);
+  }
+
+  /** An analyzer with a client's line cap: a longer line is counted, not read. */
+  ScrapyLogAnalyzer(LogFormat format, int maxLineChars) {
     this.format = Checks.notNull("format", format);
+    this.partial = new TextLines(maxLineChars, this::line, (number, offset, length) -> {
+      lines++;
+      LOG.warn("log line {} (at character {}) has {} characters, more than the cap of {} "
+          + "(maxLineBytes); not analysed", number, offset, length, maxLineChars);
+    });
   }
 
   /**
@@ -138,24 +152,13 @@ public final class ScrapyLogAnalyzer implements LogConsumer {
 
   @Override
   public void onText(String text) {
-    int from = 0;
-    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', from)) {
-      if (partial.length() == 0) {
-        line(text.substring(from, i));
-      } else {
-        partial.append(text, from, i);
-        line(partial.toString());
-        partial.setLength(0);
-      }
-      from = i + 1;
-    }
-    partial.append(text, from, text.length());
+    partial.text(text);
   }
 
   /** The log starts over: everything seen so far is forgotten. */
   @Override
   public void onRestart() {
-    partial.setLength(0);
+    partial.restart();
     counts.clear();
     fallbackCounts.clear();
     errors.clear();
@@ -172,10 +175,7 @@ public final class ScrapyLogAnalyzer implements LogConsumer {
 
   @Override
   public void onEnd() {
-    if (partial.length() > 0) {
-      line(partial.toString());
-      partial.setLength(0);
-    }
+    partial.end();
   }
 
   /**

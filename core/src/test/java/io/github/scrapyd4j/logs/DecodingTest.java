@@ -135,6 +135,11 @@ class DecodingTest {
       }
 
       @Override
+      public void overlong(long lineNumber, long offset, long length, byte[] head) {
+        lines.add("<overlong>");
+      }
+
+      @Override
       public void restart() {
         lines.add("<restart>");
       }
@@ -143,7 +148,7 @@ class DecodingTest {
       public void end() {
         lines.add("<end>");
       }
-    });
+    }, 1000);
     splitter.accept(ByteBuffer.wrap("{\"a\":1}\n{\"b\"".getBytes(StandardCharsets.UTF_8)));
     assertThat(splitter.hasPartial()).isTrue();
     splitter.accept(ByteBuffer.wrap(":2}\r\n\n{\"c\":".getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer());
@@ -151,5 +156,57 @@ class DecodingTest {
 
     assertThat(lines).containsExactly("{\"a\":1}", "{\"b\":2}", "", "{\"c\":", "<end>");
     assertThat(numbers).containsExactly(1L, 2L, 3L, 4L);
+  }
+
+  @Test
+  void lineSplitterSkipsLinesOverTheCapAndReportsTheirOffset() {
+    List<String> events = new ArrayList<>();
+    LineSplitter splitter = new LineSplitter(new LineSplitter.Lines() {
+      @Override
+      public void line(byte[] bytes, int offset, int length, long lineNumber) {
+        events.add(lineNumber + ":" + new String(bytes, offset, length, StandardCharsets.UTF_8));
+      }
+
+      @Override
+      public void overlong(long lineNumber, long offset, long length, byte[] head) {
+        events.add(lineNumber + ": skipped at " + offset + ", " + length + " bytes, head "
+            + new String(head, StandardCharsets.UTF_8));
+      }
+
+      @Override
+      public void restart() {}
+
+      @Override
+      public void end() {
+        events.add("end");
+      }
+    }, 8);
+    // "ok\n" (0-2), "0123456789\n" (3-13) over the cap in one chunk, then one across chunks
+    splitter.accept(ByteBuffer.wrap("ok\n0123456789\nabcd".getBytes(StandardCharsets.UTF_8)));
+    splitter.accept(ByteBuffer.wrap("efghij".getBytes(StandardCharsets.UTF_8)));
+    splitter.accept(
+        ByteBuffer.wrap("klmn\nexactly8\nnever-ending-line".getBytes(StandardCharsets.UTF_8)));
+    splitter.end();
+
+    assertThat(events).containsExactly(
+        "1:ok",
+        "2: skipped at 3, 10 bytes, head 0123456789",
+        "3: skipped at 14, 14 bytes, head abcdefghij",
+        "4:exactly8",
+        "5: skipped at 38, 17 bytes, head never-ending-line",
+        "end");
+  }
+
+  @Test
+  void textLinesSkipLinesOverTheCap() {
+    List<String> lines = new ArrayList<>();
+    io.github.scrapyd4j.logs.internal.TextLines splitter =
+        new io.github.scrapyd4j.logs.internal.TextLines(5, lines::add,
+            (number, offset, length) -> lines.add(number + "@" + offset + "+" + length));
+    splitter.text("abc\r\n0123456789");
+    splitter.text("0123\nxy\n");
+    splitter.text("zzzzzzzz");
+    splitter.end();
+    assertThat(lines).containsExactly("abc", "2@5+14", "xy", "4@23+8");
   }
 }

@@ -6,6 +6,7 @@ import io.github.scrapyd4j.ScrapydConnectionException;
 import io.github.scrapyd4j.ScrapydException;
 import io.github.scrapyd4j.ScrapydHttpException;
 import io.github.scrapyd4j.ScrapydMalformedResponseException;
+import io.github.scrapyd4j.internal.Bodies;
 import io.github.scrapyd4j.internal.ClientAccess;
 import io.github.scrapyd4j.internal.Exchange;
 import io.github.scrapyd4j.internal.ServerPaths;
@@ -75,6 +76,11 @@ public final class FileAccess {
     return transport.baseUri();
   }
 
+  /** The longest line of a file held in memory. */
+  public int maxLineBytes() {
+    return transport.maxLineBytes();
+  }
+
   /** One job's file. */
   public static final class Target {
     public final JobRef job;
@@ -141,7 +147,8 @@ public final class FileAccess {
   public HttpResponse<InputStream> open(Target t, String range) {
     HttpRequest request = request(t, range).GET().build();
     HttpResponse<InputStream> response = transport.execute(
-        new Exchange<>(t.endpoint, request, BodyHandlers.ofInputStream(), r -> r, true));
+        new Exchange<>(t.endpoint, request, BodyHandlers.ofInputStream(), r -> r, true,
+            Bodies.Clock.IDLE));
     int status = response.statusCode();
     if (status == 200 || status == 206 || status == 416) {
       return response;
@@ -158,7 +165,8 @@ public final class FileAccess {
   public HttpResponse<InputStream> openSuffix(Target t, long n) {
     HttpRequest request = request(t, "bytes=-" + n).GET().build();
     HttpResponse<InputStream> response = transport.execute(
-        new Exchange<>(t.endpoint, request, BodyHandlers.ofInputStream(), r -> r, true));
+        new Exchange<>(t.endpoint, request, BodyHandlers.ofInputStream(), r -> r, true,
+            Bodies.Clock.IDLE));
     int status = response.statusCode();
     if (status == 200 || status == 206 || status == 416) {
       return response;
@@ -172,9 +180,10 @@ public final class FileAccess {
     throw error(t, request, status, body, response.headers());
   }
 
-  private static String readError(HttpResponse<InputStream> response) {
+  private String readError(HttpResponse<InputStream> response) {
     try (InputStream in = response.body()) {
-      return new String(in.readNBytes(16384), StandardCharsets.UTF_8);
+      return new String(in.readNBytes(Math.min(16384, transport.maxErrorBodyBytes())),
+          StandardCharsets.UTF_8);
     } catch (IOException e) {
       return "";
     }
@@ -337,7 +346,7 @@ public final class FileAccess {
         throw error(t, request, response.statusCode(), a.body, response.headers());
       }
       return a.poll;
-    }, true);
+    }, true, Bodies.Clock.IDLE);
     return transport.executeAsync(exchange);
   }
 
@@ -382,7 +391,8 @@ public final class FileAccess {
         return BodySubscribers.replacing(
             new Answer(new Poll(Poll.Kind.NOT_FOUND, 0, -1), null, null, null));
       default:
-        return BodySubscribers.mapping(BodySubscribers.ofByteArray(),
+        return BodySubscribers.mapping(
+            Bodies.capped(0, transport.maxErrorBodyBytes(), null).apply(info),
             bytes -> new Answer(null, null, null, new String(bytes, StandardCharsets.UTF_8)));
     }
   }
