@@ -154,7 +154,9 @@ final class PySetupParser {
     }
     try {
       PyValue v = sum();
-      if (isStop(peek())) {
+      // A token starting a line ends a top-level statement (inside brackets it would be a
+      // syntax error, or a comprehension's 'for', which the bracket's reader reports).
+      if (isStop(peek()) || peek().lineStart) {
         return v;
       }
       Token odd = peek();
