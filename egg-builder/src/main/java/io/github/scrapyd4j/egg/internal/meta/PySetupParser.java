@@ -66,8 +66,9 @@ final class PySetupParser {
         } else {
           ambiguous.add(t.text);
         }
-      } else if (next.type == Type.OP && next.text.length() == 2 && next.text.endsWith("=")
-          && !next.text.equals("==")) {
+      } else if (next.type == Type.OP && (next.text.length() == 2 && next.text.endsWith("=")
+          && !next.text.equals("==") || next.text.equals("[") || next.text.equals("."))) {
+        // NAME += ..., NAME[key] = ..., NAME.update(...): changed by running code
         ambiguous.add(t.text);
       } else if (t.text.equals("for") || t.text.equals("with") || t.text.equals("import")) {
         // for NAME in ..., with ... as NAME, import NAME: the name is bound by running code
@@ -103,9 +104,17 @@ final class PySetupParser {
         Token a = peek();
         if (a.is("**") || a.is("*")) {
           next();
+          String what = peek().type == Type.NAME && (isStop(tokens.get(pos + 1))
+              || tokens.get(pos + 1).lineStart) ? peek().text : null;
           PyValue v = expr();
-          r.problems.add("setup(" + a.text + describeStar(v) + ") at line " + a.line
-              + ": arguments built at run time are not read");
+          if (a.is("**") && v instanceof PyValue.Dict && v.firstUnknown() == null
+              && allStringKeys((PyValue.Dict) v)) {
+            ((PyValue.Dict) v).entries.forEach((k, val) ->
+                r.kwargs.put(((PyValue.Str) k).value, val));
+          } else {
+            r.problems.add("setup(" + a.text + (what != null ? what : v.describe())
+                + ") at line " + a.line + ": arguments built at run time are not read");
+          }
         } else if (a.type == Type.NAME && tokens.get(pos + 1).is("=")) {
           pos += 2;
           r.kwargs.put(a.text, expr());
@@ -127,8 +136,13 @@ final class PySetupParser {
     return r;
   }
 
-  private static String describeStar(PyValue v) {
-    return v instanceof PyValue.Name ? ((PyValue.Name) v).name : v.describe();
+  private static boolean allStringKeys(PyValue.Dict d) {
+    for (PyValue k : d.entries.keySet()) {
+      if (!(k instanceof PyValue.Str)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Token peek() {
@@ -197,7 +211,13 @@ final class PySetupParser {
     PyValue v = atom();
     while (peek().is(".") || peek().is("(") || peek().is("[")) {
       Token t = next();
-      if (t.is(".")) {
+      if (v instanceof PyValue.Unknown) {
+        if (t.is(".")) {
+          next();
+        } else {
+          skipGroup(t.text);
+        }
+      } else if (t.is(".")) {
         Token attr = next();
         v = new PyValue.Unknown(t.line, v instanceof PyValue.Call
             ? ((PyValue.Call) v).name + "(...)." + attr.text

@@ -99,6 +99,15 @@ class MetadataReaderTest {
   }
 
   @Test
+  void keywordArgumentsFromALiteralDictAreRead() {
+    Packaging p = setupPy("ARGS = dict(name='k', packages=['k'])\nsetup(version='1', **ARGS)\n");
+
+    assertThat(p.warnings).isEmpty();
+    assertThat(p.name).isEqualTo("k");
+    assertThat(p.packages.explicit).containsExactly("k");
+  }
+
+  @Test
   void aNameAssignedTwiceIsNotGuessed() {
     Packaging p = setupPy("PKGS = ['a']\nif True:\n    PKGS = ['b']\nsetup(packages=PKGS)\n");
 
