@@ -339,7 +339,8 @@ public final class EggBuilder {
           + " <package>.settings or give settingsModule(...)", cfg.file().orElse(dir), null);
     }
     if (meta.present()) {
-      meta.warnings.add(String.join(" and ", meta.sources) + " declare no [scrapy] settings"
+      meta.warnings.add(String.join(" and ", meta.sources)
+          + (meta.sources.size() == 1 ? " declares" : " declare") + " no [scrapy] settings"
           + " entry point, so the egg setup.py bdist_egg makes would not load in Scrapyd; this"
           + " egg names " + fromCfg.get() + " from " + cfgName + "'s [settings] default");
     }
@@ -363,7 +364,8 @@ public final class EggBuilder {
       fromLayout(layout, found);
       if (found.files.stream().noneMatch(f -> f.kind == ProjectScanner.Kind.MODULE)) {
         throw new EggBuildException(Problem.NO_PACKAGES, "no Python module to package: "
-            + String.join(" and ", meta.sources) + " of " + project.dir + " declare"
+            + String.join(" and ", meta.sources) + " of " + project.dir
+            + (meta.sources.size() == 1 ? " declares" : " declare")
             + (found.packages.isEmpty() ? " no package found in the project"
                 : " packages " + String.join(", ", found.packages) + ", which hold no .py file")
             + (meta.packagesOrigin == null ? "" : " (" + meta.packagesOrigin + ")"),

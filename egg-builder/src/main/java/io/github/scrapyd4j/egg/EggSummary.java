@@ -53,9 +53,17 @@ public abstract class EggSummary {
    * @return the line
    */
   public String line() {
+    return contents() + ", egg " + size(eggBytes());
+  }
+
+  /**
+   * {@link #line()} without the egg's size: {@code 14 modules, 2 data files, 48.1 kB unpacked}.
+   *
+   * @return the text
+   */
+  public String contents() {
     return modules() + (modules() == 1 ? " module, " : " modules, ") + dataFiles()
-        + (dataFiles() == 1 ? " data file, " : " data files, ") + size(bytes()) + " unpacked, egg "
-        + size(eggBytes());
+        + (dataFiles() == 1 ? " data file, " : " data files, ") + size(bytes()) + " unpacked";
   }
 
   /**

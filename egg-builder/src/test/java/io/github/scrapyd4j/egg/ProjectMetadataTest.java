@@ -79,7 +79,7 @@ class ProjectMetadataTest {
 
     assertThat(egg.settingsModule()).contains("noep.settings");
     assertThat(egg.warnings()).anySatisfy(w -> assertThat(w)
-        .startsWith("setup.py declare no [scrapy] settings entry point")
+        .startsWith("setup.py declares no [scrapy] settings entry point")
         .contains("noep.settings"));
   }
 

@@ -105,19 +105,23 @@ final class DeployCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "give one of TARGET, -t NAME[,NAME...], -a or --url URL[,URL...]");
     }
-    if (eggFile == null) {
-      warnIfOwnSetupPy(env);
-    }
     if (buildEgg != null) {
       Egg egg = EggBuilder.builder().scrapyConfig(conn.config(env)).build().build();
       Path file = env.workDir.resolve(buildEgg);
       egg.writeTo(file);
       if (conn.json) {
         Output.json(env.out, Output.object().put("egg", file.toString())
-            .put("egg_size", egg.size()).put("egg_sha256", egg.sha256()));
+            .put("egg_size", egg.size()).put("egg_sha256", egg.sha256())
+            .put("egg_modules", egg.summary().modules())
+            .put("egg_data_files", egg.summary().dataFiles())
+            .put("egg_unpacked_bytes", egg.summary().bytes())
+            .set("warnings", Output.array(egg.warnings())));
       } else {
         env.out.println("Built " + file + " (" + egg.size() + " bytes, sha256 " + egg.sha256()
-            + ")");
+            + "): " + egg.summary().contents());
+      }
+      for (String w : egg.warnings()) {
+        env.err.println("scrapyd4j: warning: " + Errors.oneLine(new IllegalStateException(w)));
       }
       return Scrapyd4jCommand.OK;
     }
@@ -130,24 +134,6 @@ final class DeployCommand implements Callable<Integer> {
       return report(env, e.result());
     }
     return report(env, result);
-  }
-
-  /**
-   * scrapyd-deploy runs a project's own setup.py; this command builds the egg from the packages,
-   * as the setup.py scrapyd-deploy writes would. Say so when the project has its own.
-   */
-  private void warnIfOwnSetupPy(Scrapyd4jCommand.Env env) {
-    Optional<Path> dir;
-    try {
-      dir = conn.config(env).projectDir();
-    } catch (RuntimeException noConfig) {
-      return; // reported as a usage error where the configuration is needed
-    }
-    if (dir.isPresent() && java.nio.file.Files.isRegularFile(dir.get().resolve("setup.py"))) {
-      env.err.println("scrapyd4j: warning: the project's setup.py is not run: the egg is built"
-          + " from its packages (data files included); see docs/deploying.md, or build the egg"
-          + " with setup.py and give it with --egg");
-    }
   }
 
   private DeployResult toTargets(Scrapyd4jCommand.Env env, Optional<Egg> prebuilt) {
@@ -214,7 +200,8 @@ final class DeployCommand implements Callable<Integer> {
       env.out.println("Project " + result.outcome().project() + ", version " + result.version()
           + (result.storedVersion().equals(result.version()) ? ""
               : " (stored as " + result.storedVersion() + ")")
-          + ", egg " + result.eggSize() + " bytes:");
+          + ", egg " + result.eggSize() + " bytes"
+          + result.eggSummary().map(e -> " (" + e.contents() + ")").orElse("") + ":");
       t.print(env.out);
     }
     for (String w : result.allWarnings()) {
@@ -261,6 +248,8 @@ final class DeployCommand implements Callable<Integer> {
         .put("policy", r.policy().name())
         .put("egg_sha256", r.eggSha256())
         .put("egg_size", r.eggSize());
+    r.eggSummary().ifPresent(e -> root.put("egg_modules", e.modules())
+        .put("egg_data_files", e.dataFiles()).put("egg_unpacked_bytes", e.bytes()));
     ArrayNode outcomes = root.putArray("outcomes");
     for (NodeOutcome o : r.outcomes()) {
       ObjectNode n = outcomes.addObject()
