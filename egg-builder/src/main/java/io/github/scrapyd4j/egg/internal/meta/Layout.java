@@ -101,7 +101,9 @@ public final class Layout {
 
   private final Path root;
   private final TreeMap<String, FileInfo> index = new TreeMap<>();
+  private final Map<String, List<FileInfo>> filesByDir = new java.util.HashMap<>();
   private final Set<String> dirs = new HashSet<>();
+  private final Map<String, List<String>> subdirs = new java.util.HashMap<>();
   private Map<String, String> packageDir = Map.of();
 
   private Layout(Path root) {
@@ -183,6 +185,7 @@ public final class Layout {
           continue;
         }
         dirs.add(childRel);
+        subdirs.computeIfAbsent(rel, k -> new ArrayList<>()).add(childRel);
         stack.add(realChild);
         walk(child, childRel, realRoot, stack, excludes, pyvenv);
         stack.remove(stack.size() - 1);
@@ -195,7 +198,9 @@ public final class Layout {
             continue;
           }
         }
-        index.put(childRel, new FileInfo(childRel, child, target.size(), outside));
+        FileInfo info = new FileInfo(childRel, child, target.size(), outside);
+        index.put(childRel, info);
+        filesByDir.computeIfAbsent(rel, k -> new ArrayList<>()).add(info);
       }
     }
   }
@@ -317,16 +322,8 @@ public final class Layout {
   }
 
   private List<FileInfo> childrenFiles(String dir) {
-    List<FileInfo> out = new ArrayList<>();
-    String prefix = dir.isEmpty() ? "" : dir + "/";
-    for (FileInfo f : index.tailMap(prefix, true).values()) {
-      if (!f.rel.startsWith(prefix)) {
-        break;
-      }
-      if (f.rel.indexOf('/', prefix.length()) < 0) {
-        out.add(f);
-      }
-    }
+    List<FileInfo> out = new ArrayList<>(filesByDir.getOrDefault(dir, List.of()));
+    out.sort((a, b) -> a.rel.compareTo(b.rel));
     return out;
   }
 
@@ -343,13 +340,7 @@ public final class Layout {
   }
 
   private List<String> childDirs(String dir) {
-    List<String> out = new ArrayList<>();
-    String prefix = dir.isEmpty() ? "" : dir + "/";
-    for (String d : dirs) {
-      if (!d.isEmpty() && d.startsWith(prefix) && d.indexOf('/', prefix.length()) < 0) {
-        out.add(d);
-      }
-    }
+    List<String> out = new ArrayList<>(subdirs.getOrDefault(dir, List.of()));
     out.sort(null);
     return out;
   }
