@@ -10,7 +10,6 @@ import io.github.scrapyd4j.egg.internal.meta.Layout;
 import io.github.scrapyd4j.egg.internal.meta.MetadataReader;
 import io.github.scrapyd4j.egg.internal.meta.Packaging;
 import io.github.scrapyd4j.internal.Checks;
-import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.InputStream;
@@ -41,13 +40,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Packages a Scrapy project into an egg Scrapyd accepts, in Java, without Python and without
- * writing anything into the project. The egg is laid out like the one {@code scrapyd-deploy}
- * makes with setuptools' {@code bdist_egg}: the packages {@code find_packages()} finds at the
- * project's root (folders with {@code __init__.py} whose parents are packages too, names without
- * a dot) with their {@code .py} modules, and {@code EGG-INFO/} with {@code PKG-INFO} (name
- * {@code project}, version {@code 1.0}), {@code entry_points.txt} ({@code [scrapy]} /
- * {@code settings = <module>}), {@code top_level.txt}, {@code SOURCES.txt},
- * {@code dependency_links.txt} and {@code zip-safe}.
+ * writing anything into the project. The egg holds what setuptools' {@code setup.py bdist_egg}
+ * (what {@code scrapyd-deploy} runs) would put in it: the same modules and the same {@code
+ * [scrapy] settings} entry point, plus data files, and {@code EGG-INFO/} with {@code PKG-INFO},
+ * {@code entry_points.txt}, {@code top_level.txt}, {@code SOURCES.txt}, {@code
+ * dependency_links.txt} and {@code zip-safe}.
+ *
+ * <p><b>The project's packaging metadata</b> decides, read without running Python in the order
+ * setuptools applies it: the {@code setup(...)} call of {@code setup.py} (literal arguments,
+ * {@code find_packages(...)}, names assigned once to a literal), then {@code setup.cfg}'s
+ * declarative {@code [options]}, then {@code pyproject.toml}'s {@code [project]} and {@code
+ * [tool.setuptools]}: packages, {@code package_dir}, {@code py_modules}, package data (with
+ * {@code MANIFEST.in}), the entry point. What only running Python could evaluate becomes one of
+ * the egg's {@link Egg#warnings()}, naming the keyword and line and what was used instead ({@link
+ * Builder#useSetupPy(boolean)} runs setup.py where that matters; {@link #projectMetadata()} gives
+ * the declared dependencies). Without metadata, the rules of the {@code setup.py} scrapyd-deploy
+ * writes apply: the packages {@code find_packages()} finds at the project's root, settings from
+ * {@code scrapy.cfg}.
  *
  * <pre>{@code
  * Egg egg = EggBuilder.builder()
@@ -57,9 +66,11 @@ import org.slf4j.LoggerFactory;
  *     .buildTo(Path.of("build/project.egg"));
  * }</pre>
  *
- * <p><b>Beyond scrapyd-deploy.</b> Other files inside packages (JSON, CSV, templates, in
- * sub-folders too) are packaged by default, so {@code pkgutil.get_data} works in the deployed
- * spider ({@link Builder#dataFiles(boolean)} turns that off). {@link Builder#include(String...)}
+ * <p><b>Beyond scrapyd-deploy.</b> Unless the metadata declares package data, other files inside
+ * packages (JSON, CSV, templates, in sub-folders that are not packages too) are packaged, so
+ * {@code pkgutil.get_data} works in the deployed spider ({@link Builder#dataFiles(boolean)} turns
+ * that off). Every egg has a {@link Egg#summary()}; files over {@link #LARGE_FILE_WARNING} and
+ * eggs over {@link #LARGE_EGG_WARNING} get a warning, and large files are streamed. {@link Builder#include(String...)}
  * adds files outside packages, {@link Builder#exclude(String...)} leaves files out, and {@link
  * #DEFAULT_EXCLUDES} leave out byte code, VCS folders, virtualenvs, {@code build/}, {@code dist/},
  * {@code *.egg-info} and OS clutter. {@link Builder#addTopLevelFolder(Path)} adds vendored
@@ -74,9 +85,9 @@ import org.slf4j.LoggerFactory;
  * no file for the settings module, no package, a symbolic link that leaves the project or loops,
  * an unreadable file or a file name that is not UTF-8.
  *
- * <p><b>setup.py.</b> With {@link Builder#useSetupPy(boolean)}, the egg is built by Python
- * instead ({@code python3 setup.py bdist_egg}), in a temporary copy of the project, for projects
- * whose own {@code setup.py} must be honoured.
+ * <p><b>setup.py with Python.</b> With {@link Builder#useSetupPy(boolean)}, the egg is built by
+ * Python instead ({@code python3 setup.py bdist_egg}), in a temporary copy of the project, where
+ * only running the project's own {@code setup.py} is exact.
  *
  * <p>An {@code EggBuilder} is immutable and can build any number of times.
  */
@@ -444,7 +455,14 @@ public final class EggBuilder {
           f.kind == ProjectScanner.Kind.MODULE ? EggEntry.Kind.MODULE : EggEntry.Kind.DATA,
           f.path));
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(estimate(compressed));
+    long archiveSize = ZipWriter.archiveSize(compressed);
+    if (archiveSize >= Integer.MAX_VALUE - 16) {
+      throw new EggBuildException(Problem.TOO_LARGE, "the egg would be " + archiveSize
+          + " bytes; an egg is held in memory as one array, at most 2 GiB: exclude some files",
+          project.dir, null);
+    }
+    // Written straight into an array of the exact size: no second copy of the egg.
+    ArrayOutput out = new ArrayOutput((int) archiveSize);
     try {
       ZipWriter.write(compressed, time, out);
     } catch (IOException e) {
@@ -452,7 +470,7 @@ public final class EggBuilder {
     } catch (IllegalArgumentException e) {
       throw new EggBuildException(Problem.TOO_LARGE, e.getMessage(), project.dir, e);
     }
-    byte[] bytes = out.toByteArray();
+    byte[] bytes = out.bytes();
     warnings.addAll(sizeWarnings(files, contents, bytes.length));
     for (String w : warnings) {
       LOG.warn("{}", w);
@@ -496,12 +514,29 @@ public final class EggBuilder {
     return Arrays.asList(out);
   }
 
-  private static int estimate(List<ZipWriter.Compressed> compressed) {
-    long size = 22;
-    for (ZipWriter.Compressed c : compressed) {
-      size += c.compressedSize() + 200;
+  /** An output stream into an array of a known size. */
+  private static final class ArrayOutput extends OutputStream {
+    private final byte[] buffer;
+    private int position;
+
+    ArrayOutput(int size) {
+      this.buffer = new byte[size];
     }
-    return (int) Math.min(size, Integer.MAX_VALUE - 16);
+
+    @Override
+    public void write(int b) {
+      buffer[position++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      System.arraycopy(b, off, buffer, position, len);
+      position += len;
+    }
+
+    byte[] bytes() {
+      return position == buffer.length ? buffer : Arrays.copyOf(buffer, position);
+    }
   }
 
   private static EggEntry entry(

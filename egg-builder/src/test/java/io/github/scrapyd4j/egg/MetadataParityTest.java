@@ -62,7 +62,7 @@ class MetadataParityTest {
   /** More shapes, written here: layouts and data-file rules the fixtures do not cover. */
   static List<String> shapes() {
     return List.of("src-layout", "auto-discovery", "namespace", "manifest", "pyproject-src",
-        "setup-cfg-src", "concatenated");
+        "setup-cfg-src", "setup-cfg-where", "concatenated");
   }
 
   private static Path shape(String name, Path root) {
@@ -137,6 +137,16 @@ class MetadataParityTest {
             .empty("src/cbot/__init__.py", "src/cbot/settings.py", "src/cbot/a.txt",
                 "src/cbot/internal_tests/__init__.py", "src/cbot/internal_tests/t.py",
                 "src/toplevel.py", "src/cbot/spiders/__init__.py", "src/cbot/spiders/b.txt")
+            .root();
+      case "setup-cfg-where":
+        // find: with where = src and no package_dir: setuptools maps '' to src by itself
+        return t.file("scrapy.cfg", "[settings]\ndefault = wbot.settings\n")
+            .file("setup.py", "from setuptools import setup\nsetup()\n")
+            .file("setup.cfg", "[options]\npackages = find:\n"
+                + "[options.packages.find]\nwhere = src\n"
+                + "[options.entry_points]\nscrapy =\n    settings = wbot.settings\n")
+            .empty("src/wbot/__init__.py", "src/wbot/settings.py", "src/wbot/spiders/__init__.py",
+                "src/wbot/spiders/w.py")
             .root();
       case "concatenated":
         return t.file("scrapy.cfg", "[settings]\ndefault = cc.settings\n")

@@ -298,6 +298,20 @@ public final class ZipWriter {
     out.write(header.array(), 0, header.position());
   }
 
+  /**
+   * The exact size of the archive {@link #write} makes of these entries.
+   *
+   * @param entries the entries
+   * @return the size in bytes
+   */
+  public static long archiveSize(List<Compressed> entries) {
+    long size = 22;
+    for (Compressed e : entries) {
+      size += 30 + 46 + 2L * e.name.length + e.data.length;
+    }
+    return size;
+  }
+
   private static int versionNeeded(Compressed e) {
     return e.deflated ? 20 : 10;
   }

@@ -217,7 +217,9 @@ public final class Layout {
               meta.packages.namespaces, false);
       if (meta.packages.explicit == null && meta.packages.where.size() == 1
           && !meta.packages.where.get(0).equals(".") && !packageDir.containsKey("")
-          && meta.packagesOrigin != null && meta.packagesOrigin.contains("pyproject")) {
+          && meta.packagesOrigin != null && !meta.packagesOrigin.contains("setup.py")) {
+        // setup.cfg's find: and pyproject.toml's packages.find map '' to a single 'where'
+        // (setuptools' expand.find_packages fill_package_dir); setup.py's find_packages() does not.
         Map<String, String> filled = new LinkedHashMap<>(packageDir);
         filled.put("", meta.packages.where.get(0));
         packageDir = filled;
@@ -279,6 +281,13 @@ public final class Layout {
   }
 
   private void add(Map<String, Selected> chosen, String eggPath, FileInfo f, boolean module) {
+    String name = f.path.getFileName().toString();
+    if (name.indexOf('\uFFFD') >= 0
+        && !Files.exists(f.path.resolveSibling(name), LinkOption.NOFOLLOW_LINKS)) {
+      throw new EggBuildException(Problem.INVALID_FILE_NAME, "the name of " + f.path
+          + " is not valid UTF-8 (shown with U+FFFD for the bad bytes); Python could not import"
+          + " or read it from an egg: rename it, or exclude it", f.path, null);
+    }
     if (f.outsideLink) {
       throw new EggBuildException(Problem.SYMLINK_OUTSIDE_PROJECT, "symbolic link " + f.path
           + " points outside the project " + root + "; it is not followed: copy the file in or"
