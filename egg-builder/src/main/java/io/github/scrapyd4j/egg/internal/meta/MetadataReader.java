@@ -331,7 +331,22 @@ public final class MetadataReader {
     }
     String requires = cfg.raw("options", "install_requires");
     if (p.dependencies == null && requires != null) {
-      p.dependencies = lines(requires);
+      if (requires.strip().startsWith("file:")) {
+        // install_requires = file: requirements.txt (setuptools 62.6+): the files' lines
+        List<String> deps = new ArrayList<>();
+        for (String name : list(requires.strip().substring(5))) {
+          Path f = file.resolveSibling(name);
+          if (!Files.isRegularFile(f)) {
+            p.warnings.add("setup.cfg: [options] install_requires names " + name + ", which is"
+                + " not a file of the project; those dependencies are not known");
+            continue;
+          }
+          deps.addAll(lines(text(f)));
+        }
+        p.dependencies = deps;
+      } else {
+        p.dependencies = lines(requires);
+      }
     }
     if (p.packageData == null && cfg.hasSection("options.package_data")) {
       p.packageData = cfgDict(cfg, "options.package_data");

@@ -75,7 +75,11 @@ public final class Packaging {
     }
   }
 
-  /** Whether any metadata file was found. */
+  /**
+   * Whether any metadata file declares something.
+   *
+   * @return true when {@link #sources} is not empty
+   */
   public boolean present() {
     return !sources.isEmpty();
   }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.scrapyd4j.egg.EggBuildException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The static reading of setup.py, setup.cfg and pyproject.toml, case by case. */
 class MetadataReaderTest {
@@ -144,6 +146,17 @@ class MetadataReaderTest {
     assertThat(p.name).isEqualTo("n");
     assertThat(p.includePackageData).isTrue();
     assertThat(p.packageData).containsOnlyKeys("MixedCase");
+  }
+
+  @Test
+  void setupCfgInstallRequiresFromAFileReadsItsLines(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("requirements.txt"), "scrapy>=2.11\n# tools\nparsel\n");
+    Packaging p = new Packaging();
+    MetadataReader.readSetupCfg(dir.resolve("setup.cfg"), "[options]\n"
+        + "install_requires = file: requirements.txt, missing.txt\n", p);
+
+    assertThat(p.dependencies).containsExactly("scrapy>=2.11", "parsel");
+    assertThat(p.warnings).singleElement().asString().contains("names missing.txt");
   }
 
   @Test
