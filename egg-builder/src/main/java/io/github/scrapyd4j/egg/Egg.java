@@ -280,7 +280,8 @@ public final class Egg {
    * over {@link EggBuilder#LARGE_FILE_WARNING} and eggs over {@link
    * EggBuilder#LARGE_EGG_WARNING} (naming the largest folders). Also logged at WARN when built.
    *
-   * @return the warnings, empty for eggs read from a file or built with setup.py
+   * @return the warnings; eggs built with setup.py get the size warnings only, eggs read from a
+   *     file none
    */
   public List<String> warnings() {
     return warnings;

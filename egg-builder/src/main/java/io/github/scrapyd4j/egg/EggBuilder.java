@@ -70,7 +70,8 @@ import org.slf4j.LoggerFactory;
  * packages (JSON, CSV, templates, in sub-folders that are not packages too) are packaged, so
  * {@code pkgutil.get_data} works in the deployed spider ({@link Builder#dataFiles(boolean)} turns
  * that off). Every egg has a {@link Egg#summary()}; files over {@link #LARGE_FILE_WARNING} and
- * eggs over {@link #LARGE_EGG_WARNING} get a warning, and large files are streamed. {@link Builder#include(String...)}
+ * eggs over {@link #LARGE_EGG_WARNING} get a warning, and large files are streamed.
+ * {@link Builder#include(String...)}
  * adds files outside packages, {@link Builder#exclude(String...)} leaves files out, and {@link
  * #DEFAULT_EXCLUDES} leave out byte code, VCS folders, virtualenvs, {@code build/}, {@code dist/},
  * {@code *.egg-info} and OS clutter. {@link Builder#addTopLevelFolder(Path)} adds vendored
@@ -185,7 +186,13 @@ public final class EggBuilder {
     if (useSetupPy) {
       String py = python != null ? python : System.getProperty(PYTHON_PROPERTY, "python3");
       byte[] bytes = SetupPyRunner.build(project.dir, py, project.settingsModule, setupPyTimeout);
-      Egg egg = Egg.of(bytes);
+      Egg parsed = Egg.of(bytes);
+      List<String> warnings = sizeWarnings(parsed.entries(), parsed.size(), true);
+      for (String w : warnings) {
+        LOG.warn("{}", w);
+      }
+      Egg egg = new Egg(parsed.sharedBytes(), parsed.entries(),
+          parsed.settingsModule().orElse(null), parsed.topLevelNames(), warnings);
       LOG.info("Built {} with {} setup.py bdist_egg: {} files, {} bytes", project.dir, py,
           egg.entries().size(), egg.size());
       return egg;
@@ -471,7 +478,7 @@ public final class EggBuilder {
       throw new EggBuildException(Problem.TOO_LARGE, e.getMessage(), project.dir, e);
     }
     byte[] bytes = out.bytes();
-    warnings.addAll(sizeWarnings(files, contents, bytes.length));
+    warnings.addAll(sizeWarnings(entries, bytes.length, false));
     for (String w : warnings) {
       LOG.warn("{}", w);
     }
@@ -625,20 +632,23 @@ public final class EggBuilder {
    * A warning naming each file over {@link #LARGE_FILE_WARNING}, and one naming the largest
    * folders when the egg is over {@link #LARGE_EGG_WARNING}.
    */
-  private static List<String> sizeWarnings(List<ProjectScanner.SourceFile> files,
-      List<ZipWriter.Compressed> contents, long eggSize) {
+  static List<String> sizeWarnings(List<EggEntry> entries, long eggSize, boolean setupPy) {
     List<String> out = new ArrayList<>();
     Map<String, Long> folders = new HashMap<>();
-    for (int i = 0; i < files.size(); i++) {
-      ProjectScanner.SourceFile f = files.get(i);
-      long size = contents.get(i).size();
-      if (size > LARGE_FILE_WARNING) {
-        out.add(f.eggPath + " (" + f.path + ") is " + EggSummary.size(size) + ": every deploy"
-            + " uploads it and Scrapyd keeps a copy with each version; if the spiders do not"
-            + " need it, exclude it (EggBuilder.Builder.exclude(\"" + f.eggPath + "\"), on the"
-            + " command line --exclude '" + f.eggPath + "')");
+    for (EggEntry e : entries) {
+      if (e.kind() == EggEntry.Kind.METADATA) {
+        continue;
       }
-      String[] parts = f.eggPath.split("/");
+      long size = e.size();
+      if (size > LARGE_FILE_WARNING) {
+        out.add(e.name() + e.source().map(p -> " (" + p + ")").orElse("") + " is "
+            + EggSummary.size(size) + ": every deploy uploads it and Scrapyd keeps a copy with"
+            + " each version; if the spiders do not need it, " + (setupPy
+                ? "leave it out of setup.py's package data (or MANIFEST.in)"
+                : "exclude it (EggBuilder.Builder.exclude(\"" + e.name()
+                    + "\"), on the command line --exclude '" + e.name() + "')"));
+      }
+      String[] parts = e.name().split("/");
       String folder = parts.length <= 1 ? "." : parts.length == 2 ? parts[0]
           : parts[0] + "/" + parts[1];
       folders.merge(folder, size, Long::sum);
@@ -661,9 +671,11 @@ public final class EggBuilder {
       }
       out.add("the egg is " + EggSummary.size(eggSize) + ", and Scrapyd keeps one with each"
           + " version; the largest folders (unpacked) are " + names + ". Leave out what the"
-          + " spiders do not need with EggBuilder.Builder.exclude(...) or, on the command line,"
-          + " --exclude GLOB" + (first == null ? "" : " (e.g. --exclude '" + first + "/')")
-          + ", or declare package data in the project's setup.py / setup.cfg / pyproject.toml");
+          + " spiders do not need " + (setupPy ? "in setup.py (package data, MANIFEST.in)"
+              : "with EggBuilder.Builder.exclude(...) or, on the command line, --exclude GLOB"
+                  + (first == null ? "" : " (e.g. --exclude '" + first + "/')")
+                  + ", or declare package data in the project's setup.py / setup.cfg /"
+                  + " pyproject.toml"));
     }
     return out;
   }

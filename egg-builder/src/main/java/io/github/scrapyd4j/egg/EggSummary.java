@@ -10,7 +10,8 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * Egg egg = EggBuilder.builder().projectDir(Path.of("/src/shop")).build().build();
- * System.out.println(egg.summary().line());   // 14 modules, 2 data files, 48.1 kB unpacked, egg 15.2 kB
+ * // 14 modules, 2 data files, 48.1 kB unpacked, egg 15.2 kB
+ * System.out.println(egg.summary().line());
  * egg.warnings().forEach(w -> System.err.println("warning: " + w));
  * }</pre>
  */

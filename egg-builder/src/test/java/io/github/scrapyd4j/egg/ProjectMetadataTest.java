@@ -190,6 +190,27 @@ class ProjectMetadataTest {
   }
 
   @Test
+  void eggsBuiltWithSetupPyGetTheSizeWarningsToo() throws IOException {
+    String python = Python.withModule("setuptools").orElse(null);
+    org.junit.jupiter.api.Assumptions.assumeTrue(python != null, Python.missing("setuptools"));
+    Path project = Tree.at(tmp.resolve("bigpy")).scrapyProject("bigpy", "one")
+        .file("setup.py", "from setuptools import setup, find_packages\n"
+            + "setup(name='bigpy', packages=find_packages(),\n"
+            + "      package_data={'bigpy': ['dumps/*.bin']},\n"
+            + "      entry_points={'scrapy': ['settings = bigpy.settings']})\n").root();
+    try (RandomAccessFile f = new RandomAccessFile(
+        Files.createDirectories(project.resolve("bigpy/dumps")).resolve("a.bin").toFile(), "rw")) {
+      f.setLength(12_000_000);
+    }
+
+    Egg egg = builder(project).useSetupPy(true).python(python).build().build();
+
+    assertThat(egg.warnings()).singleElement().asString()
+        .startsWith("bigpy/dumps/a.bin is 12.0 MB")
+        .contains("leave it out of setup.py's package data");
+  }
+
+  @Test
   void smallEggsHaveNoSizeWarning() {
     Path project = Tree.at(tmp.resolve("small")).scrapyProject("small", "one").root();
 

@@ -465,7 +465,8 @@ public final class Layout {
 
   private static String multiple(Packaging meta, List<String> names) {
     return String.join(" and ", meta.sources)
-        + (meta.sources.size() == 1 ? " declares" : " declare") + " no packages, and setuptools' automatic"
+        + (meta.sources.size() == 1 ? " declares" : " declare")
+        + " no packages, and setuptools' automatic"
         + " discovery finds several top-level names (" + String.join(", ", names) + "), which"
         + " setup.py bdist_egg refuses (\"Multiple top-level packages discovered in a"
         + " flat-layout\"); all of them were packaged: declare packages= to choose";

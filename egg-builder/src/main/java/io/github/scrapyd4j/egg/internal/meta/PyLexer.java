@@ -111,7 +111,8 @@ final class PyLexer {
           out.add(new Token(Type.NAME, word, startLine, false, lineStart, column));
           i = j;
         }
-      } else if (Character.isDigit(c) || c == '.' && i + 1 < n && Character.isDigit(src.charAt(i + 1))) {
+      } else if (Character.isDigit(c)
+          || c == '.' && i + 1 < n && Character.isDigit(src.charAt(i + 1))) {
         int j = i;
         while (j < n && (Character.isLetterOrDigit(src.charAt(j)) || src.charAt(j) == '.'
             || src.charAt(j) == '_')) {
