@@ -60,6 +60,14 @@ public abstract class DeployResult {
   public abstract int eggSize();
 
   /**
+   * What the uploaded egg holds: modules, data files, bytes unpacked (see {@link Egg#summary()}).
+   * The egg's own warnings ({@link Egg#warnings()}) are among {@link #warnings()}.
+   *
+   * @return the summary, empty for results made without an egg
+   */
+  public abstract Optional<EggSummary> eggSummary();
+
+  /**
    * One outcome per node, in the order the nodes were given.
    *
    * @return the outcomes

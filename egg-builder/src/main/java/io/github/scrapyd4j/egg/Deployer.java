@@ -212,7 +212,9 @@ public final class Deployer {
         .storedVersion(stored)
         .policy(policy)
         .eggSha256(egg.sha256())
-        .eggSize(egg.size());
+        .eggSize(egg.size())
+        .eggSummary(egg.summary())
+        .addAllWarnings(egg.warnings());
     if (!stored.equals(version)) {
       result.addWarning("Scrapyd stores version '" + version + "' as '" + stored
           + "' (characters outside [A-Za-z0-9_-] become _), and lists it that way");

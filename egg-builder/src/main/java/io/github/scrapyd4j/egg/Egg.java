@@ -45,13 +45,21 @@ public final class Egg {
   private final List<EggEntry> entries;
   private final String settingsModule;
   private final List<String> topLevelNames;
+  private final List<String> warnings;
   private volatile String sha256;
+  private volatile EggSummary summary;
 
   Egg(byte[] bytes, List<EggEntry> entries, String settingsModule, List<String> topLevelNames) {
+    this(bytes, entries, settingsModule, topLevelNames, List.of());
+  }
+
+  Egg(byte[] bytes, List<EggEntry> entries, String settingsModule, List<String> topLevelNames,
+      List<String> warnings) {
     this.bytes = bytes;
     this.entries = List.copyOf(entries);
     this.settingsModule = settingsModule;
     this.topLevelNames = List.copyOf(topLevelNames);
+    this.warnings = List.copyOf(warnings);
   }
 
   /**
@@ -234,6 +242,49 @@ public final class Egg {
    */
   public List<String> topLevelNames() {
     return topLevelNames;
+  }
+
+  /**
+   * What the egg holds in numbers: modules, data files, bytes unpacked, the egg's size. {@link
+   * EggSummary#line()} is the line the command line prints after a build.
+   *
+   * @return the summary
+   */
+  public EggSummary summary() {
+    EggSummary s = summary;
+    if (s == null) {
+      int modules = 0;
+      int data = 0;
+      long unpacked = 0;
+      for (EggEntry e : entries) {
+        if (e.kind() == EggEntry.Kind.METADATA) {
+          continue;
+        }
+        if (e.kind() == EggEntry.Kind.MODULE) {
+          modules++;
+        } else {
+          data++;
+        }
+        unpacked += e.size();
+      }
+      s = EggSummary.of(modules, data, unpacked, bytes.length);
+      summary = s;
+    }
+    return s;
+  }
+
+  /**
+   * What the build has to say about this egg, for people: what the project's metadata declares
+   * that could not be read without Python (naming the file, key and line, and what was used
+   * instead), how the egg differs from the one {@code setup.py bdist_egg} would make, files
+   * over {@link EggBuilder#LARGE_FILE_WARNING} and eggs over {@link
+   * EggBuilder#LARGE_EGG_WARNING} (naming the largest folders). Also logged at WARN when built.
+   *
+   * @return the warnings; eggs built with setup.py get the size warnings only, eggs read from a
+   *     file none
+   */
+  public List<String> warnings() {
+    return warnings;
   }
 
   /**

@@ -2,11 +2,14 @@ package io.github.scrapyd4j.egg;
 
 import io.github.scrapyd4j.egg.EggBuildException.Problem;
 import io.github.scrapyd4j.egg.internal.Glob;
+import io.github.scrapyd4j.egg.internal.GlobSet;
 import io.github.scrapyd4j.egg.internal.ProjectScanner;
 import io.github.scrapyd4j.egg.internal.SetupPyRunner;
 import io.github.scrapyd4j.egg.internal.ZipWriter;
+import io.github.scrapyd4j.egg.internal.meta.Layout;
+import io.github.scrapyd4j.egg.internal.meta.MetadataReader;
+import io.github.scrapyd4j.egg.internal.meta.Packaging;
 import io.github.scrapyd4j.internal.Checks;
-import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.InputStream;
@@ -37,13 +40,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Packages a Scrapy project into an egg Scrapyd accepts, in Java, without Python and without
- * writing anything into the project. The egg is laid out like the one {@code scrapyd-deploy}
- * makes with setuptools' {@code bdist_egg}: the packages {@code find_packages()} finds at the
- * project's root (folders with {@code __init__.py} whose parents are packages too, names without
- * a dot) with their {@code .py} modules, and {@code EGG-INFO/} with {@code PKG-INFO} (name
- * {@code project}, version {@code 1.0}), {@code entry_points.txt} ({@code [scrapy]} /
- * {@code settings = <module>}), {@code top_level.txt}, {@code SOURCES.txt},
- * {@code dependency_links.txt} and {@code zip-safe}.
+ * writing anything into the project. The egg holds what setuptools' {@code setup.py bdist_egg}
+ * (what {@code scrapyd-deploy} runs) would put in it: the same modules and the same {@code
+ * [scrapy] settings} entry point, plus data files, and {@code EGG-INFO/} with {@code PKG-INFO},
+ * {@code entry_points.txt}, {@code top_level.txt}, {@code SOURCES.txt}, {@code
+ * dependency_links.txt} and {@code zip-safe}.
+ *
+ * <p><b>The project's packaging metadata</b> decides, read without running Python in the order
+ * setuptools applies it: the {@code setup(...)} call of {@code setup.py} (literal arguments,
+ * {@code find_packages(...)}, names assigned once to a literal), then {@code setup.cfg}'s
+ * declarative {@code [options]}, then {@code pyproject.toml}'s {@code [project]} and {@code
+ * [tool.setuptools]}: packages, {@code package_dir}, {@code py_modules}, package data (with
+ * {@code MANIFEST.in}), the entry point. What only running Python could evaluate becomes one of
+ * the egg's {@link Egg#warnings()}, naming the keyword and line and what was used instead ({@link
+ * Builder#useSetupPy(boolean)} runs setup.py where that matters; {@link #projectMetadata()} gives
+ * the declared dependencies). Without metadata, the rules of the {@code setup.py} scrapyd-deploy
+ * writes apply: the packages {@code find_packages()} finds at the project's root, settings from
+ * {@code scrapy.cfg}.
  *
  * <pre>{@code
  * Egg egg = EggBuilder.builder()
@@ -53,9 +66,12 @@ import org.slf4j.LoggerFactory;
  *     .buildTo(Path.of("build/project.egg"));
  * }</pre>
  *
- * <p><b>Beyond scrapyd-deploy.</b> Other files inside packages (JSON, CSV, templates, in
- * sub-folders too) are packaged by default, so {@code pkgutil.get_data} works in the deployed
- * spider ({@link Builder#dataFiles(boolean)} turns that off). {@link Builder#include(String...)}
+ * <p><b>Beyond scrapyd-deploy.</b> Unless the metadata declares package data, other files inside
+ * packages (JSON, CSV, templates, in sub-folders that are not packages too) are packaged, so
+ * {@code pkgutil.get_data} works in the deployed spider ({@link Builder#dataFiles(boolean)} turns
+ * that off). Every egg has a {@link Egg#summary()}; files over {@link #LARGE_FILE_WARNING} and
+ * eggs over {@link #LARGE_EGG_WARNING} get a warning, and large files are streamed.
+ * {@link Builder#include(String...)}
  * adds files outside packages, {@link Builder#exclude(String...)} leaves files out, and {@link
  * #DEFAULT_EXCLUDES} leave out byte code, VCS folders, virtualenvs, {@code build/}, {@code dist/},
  * {@code *.egg-info} and OS clutter. {@link Builder#addTopLevelFolder(Path)} adds vendored
@@ -70,9 +86,9 @@ import org.slf4j.LoggerFactory;
  * no file for the settings module, no package, a symbolic link that leaves the project or loops,
  * an unreadable file or a file name that is not UTF-8.
  *
- * <p><b>setup.py.</b> With {@link Builder#useSetupPy(boolean)}, the egg is built by Python
- * instead ({@code python3 setup.py bdist_egg}), in a temporary copy of the project, for projects
- * whose own {@code setup.py} must be honoured.
+ * <p><b>setup.py with Python.</b> With {@link Builder#useSetupPy(boolean)}, the egg is built by
+ * Python instead ({@code python3 setup.py bdist_egg}), in a temporary copy of the project, where
+ * only running the project's own {@code setup.py} is exact.
  *
  * <p>An {@code EggBuilder} is immutable and can build any number of times.
  */
@@ -101,8 +117,15 @@ public final class EggBuilder {
    */
   public static final List<String> DEFAULT_EXCLUDES = ProjectScanner.DEFAULT_EXCLUDES;
 
+  /** Files larger than this are named in a warning of the egg: 10 MB. */
+  public static final long LARGE_FILE_WARNING = 10_000_000L;
+  /** Eggs larger than this get a warning naming their largest folders: 5 MB. */
+  public static final long LARGE_EGG_WARNING = 5_000_000L;
+  /** Files larger than this are read and deflated in chunks instead of whole. */
+  private static final long STREAM_THRESHOLD = 1L << 20;
+
   private static final Pattern MODULE_SEGMENT = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_]*");
-  private static final String PKG_INFO = "Metadata-Version: 2.1\nName: project\nVersion: 1.0\n";
+  private static final Pattern PKG_INFO_VALUE = Pattern.compile("[^\\r\\n]{1,200}");
 
   private final Path projectDir;
   private final Path searchStart;
@@ -118,6 +141,7 @@ public final class EggBuilder {
   private final Map<String, String> environment;
   private final int compressionLevel;
   private final boolean useSetupPy;
+  private final boolean readMetadata;
   private final String python;
   private final Duration setupPyTimeout;
 
@@ -136,6 +160,7 @@ public final class EggBuilder {
     this.environment = b.environment;
     this.compressionLevel = b.compressionLevel;
     this.useSetupPy = b.useSetupPy;
+    this.readMetadata = b.readMetadata;
     this.python = b.python;
     this.setupPyTimeout = b.setupPyTimeout;
   }
@@ -161,7 +186,13 @@ public final class EggBuilder {
     if (useSetupPy) {
       String py = python != null ? python : System.getProperty(PYTHON_PROPERTY, "python3");
       byte[] bytes = SetupPyRunner.build(project.dir, py, project.settingsModule, setupPyTimeout);
-      Egg egg = Egg.of(bytes);
+      Egg parsed = Egg.of(bytes);
+      List<String> warnings = sizeWarnings(parsed.entries(), parsed.size(), true);
+      for (String w : warnings) {
+        LOG.warn("{}", w);
+      }
+      Egg egg = new Egg(parsed.sharedBytes(), parsed.entries(),
+          parsed.settingsModule().orElse(null), parsed.topLevelNames(), warnings);
       LOG.info("Built {} with {} setup.py bdist_egg: {} files, {} bytes", project.dir, py,
           egg.entries().size(), egg.size());
       return egg;
@@ -210,20 +241,55 @@ public final class EggBuilder {
     return resolveProject().dir;
   }
 
-  /** The project folder and its settings module. */
+  /**
+   * Reads the project's packaging metadata ({@code setup.py} statically, {@code setup.cfg},
+   * {@code pyproject.toml}) the way {@link #build()} does, without building: for instance to
+   * get the declared dependencies.
+   *
+   * @return what the metadata declares; {@link ProjectMetadata#files()} is empty without any
+   * @throws EggBuildException if there is no project, or a metadata file cannot be read or does
+   *     not parse
+   */
+  public ProjectMetadata projectMetadata() {
+    Path dir = resolveDirAndConfig().dir;
+    Packaging meta = MetadataReader.read(dir);
+    return ProjectMetadata.builder()
+        .files(meta.sources)
+        .name(Optional.ofNullable(meta.name))
+        .version(Optional.ofNullable(meta.version))
+        .addAllDependencies(meta.dependencies == null ? List.of() : meta.dependencies)
+        .settingsModule(Optional.ofNullable(meta.settings))
+        .warnings(meta.warnings)
+        .build();
+  }
+
+  /** The project folder, its settings module and its metadata. */
   private static final class Project {
     final Path dir;
     final String settingsModule;
     final String settingsOrigin;
+    final Packaging meta;
 
-    Project(Path dir, String settingsModule, String settingsOrigin) {
+    Project(Path dir, String settingsModule, String settingsOrigin, Packaging meta) {
       this.dir = dir;
       this.settingsModule = settingsModule;
       this.settingsOrigin = settingsOrigin;
+      this.meta = meta;
     }
   }
 
-  private Project resolveProject() {
+  /** The project folder and its scrapy.cfg, if any. */
+  private static final class DirAndConfig {
+    final Path dir;
+    final ScrapyConfig cfg;
+
+    DirAndConfig(Path dir, ScrapyConfig cfg) {
+      this.dir = dir;
+      this.cfg = cfg;
+    }
+  }
+
+  private DirAndConfig resolveDirAndConfig() {
     ScrapyConfig cfg = config;
     Path dir = projectDir;
     if (cfg == null && dir == null) {
@@ -251,29 +317,52 @@ public final class EggBuilder {
     if (cfg == null && Files.isRegularFile(cfgFile)) {
       cfg = ScrapyConfig.loader().environment(environment).load(cfgFile);
     }
+    return new DirAndConfig(dir, cfg);
+  }
+
+  private Project resolveProject() {
+    DirAndConfig dc = resolveDirAndConfig();
+    Path dir = dc.dir;
+    ScrapyConfig cfg = dc.cfg;
+    Packaging meta = readMetadata && !useSetupPy ? MetadataReader.read(dir) : new Packaging();
     if (settingsModule != null) {
-      return new Project(dir, settingsModule, "given to the builder");
+      return new Project(dir, settingsModule, "given to the builder", meta);
+    }
+    Optional<String> fromCfg = cfg == null ? Optional.empty() : cfg.settingsModule();
+    String cfgName = cfg == null ? "scrapy.cfg"
+        : cfg.file().map(Path::toString).orElse("scrapy.cfg");
+    if (meta.settings != null) {
+      if (fromCfg.isPresent() && !fromCfg.get().equals(meta.settings)) {
+        meta.warnings.add("the egg names the settings module " + meta.settings + " ("
+            + meta.settingsOrigin + "), as setup.py bdist_egg does; " + cfgName
+            + "'s [settings] default is " + fromCfg.get() + ", which only scrapy commands run in"
+            + " the project folder use");
+      }
+      return new Project(dir, meta.settings, meta.settingsOrigin, meta);
     }
     if (cfg == null) {
       if (useSetupPy && Files.isRegularFile(dir.resolve("setup.py"))) {
-        return new Project(dir, null, null);
+        return new Project(dir, null, null, meta);
       }
       throw new EggBuildException(Problem.NO_SCRAPY_CFG, "no scrapy.cfg in " + dir
           + ", so no settings module: add scrapy.cfg with [settings] default = <module>,"
           + " or give settingsModule(...)", dir, null);
     }
-    Optional<String> fromCfg = cfg.settingsModule();
     if (fromCfg.isEmpty()) {
       if (useSetupPy && Files.isRegularFile(dir.resolve("setup.py"))) {
-        return new Project(dir, null, null);
+        return new Project(dir, null, null, meta);
       }
       throw new EggBuildException(Problem.NO_SETTINGS_MODULE, "no settings module: "
-          + cfg.file().map(Path::toString).orElse("scrapy.cfg")
-          + " has no 'default' in a [settings] section; add [settings] default = <package>.settings"
-          + " or give settingsModule(...)", cfg.file().orElse(dir), null);
+          + cfgName + " has no 'default' in a [settings] section; add [settings] default ="
+          + " <package>.settings or give settingsModule(...)", cfg.file().orElse(dir), null);
     }
-    String origin = "[settings] default in " + cfg.file().map(Path::toString).orElse("scrapy.cfg");
-    return new Project(dir, fromCfg.get(), origin);
+    if (meta.present()) {
+      meta.warnings.add(String.join(" and ", meta.sources)
+          + (meta.sources.size() == 1 ? " declares" : " declare") + " no [scrapy] settings"
+          + " entry point, so the egg setup.py bdist_egg makes would not load in Scrapyd; this"
+          + " egg names " + fromCfg.get() + " from " + cfgName + "'s [settings] default");
+    }
+    return new Project(dir, fromCfg.get(), "[settings] default in " + cfgName, meta);
   }
 
   private Egg buildInJava(Project project) {
@@ -284,14 +373,32 @@ public final class EggBuilder {
     ProjectScanner scanner = new ProjectScanner(ProjectScanner.compileAll(excludes),
         ProjectScanner.compileAll(includes), defaultExcludes, dataFiles);
     ProjectScanner.Result found = new ProjectScanner.Result();
-    scanner.scanProject(project.dir, found);
-    if (found.packages.isEmpty()) {
-      throw new EggBuildException(Problem.NO_PACKAGES, "no Python package in " + project.dir
-          + ": find_packages() takes folders holding __init__.py (and whose parents are"
-          + " packages too); " + (found.nonPackageFolders.isEmpty()
-              ? "add the project's package, with an __init__.py"
-              : "these folders hold .py files but no __init__.py: "
-                  + String.join(", ", found.nonPackageFolders)), project.dir, null);
+    Packaging meta = project.meta;
+    List<String> warnings = new ArrayList<>(meta.warnings);
+    if (meta.present()) {
+      Layout layout = Layout.compute(project.dir, meta, new GlobSet(defaultExcludes
+          ? ProjectScanner.compileAll(DEFAULT_EXCLUDES) : List.of()), defaultExcludes, dataFiles);
+      warnings.addAll(layout.warnings);
+      fromLayout(layout, found);
+      if (found.files.stream().noneMatch(f -> f.kind == ProjectScanner.Kind.MODULE)) {
+        throw new EggBuildException(Problem.NO_PACKAGES, "no Python module to package: "
+            + String.join(" and ", meta.sources) + " of " + project.dir
+            + (meta.sources.size() == 1 ? " declares" : " declare")
+            + (found.packages.isEmpty() ? " no package found in the project"
+                : " packages " + String.join(", ", found.packages) + ", which hold no .py file")
+            + (meta.packagesOrigin == null ? "" : " (" + meta.packagesOrigin + ")"),
+            project.dir, null);
+      }
+    } else {
+      scanner.scanProject(project.dir, found);
+      if (found.packages.isEmpty()) {
+        throw new EggBuildException(Problem.NO_PACKAGES, "no Python package in " + project.dir
+            + ": find_packages() takes folders holding __init__.py (and whose parents are"
+            + " packages too); " + (found.nonPackageFolders.isEmpty()
+                ? "add the project's package, with an __init__.py"
+                : "these folders hold .py files but no __init__.py: "
+                    + String.join(", ", found.nonPackageFolders)), project.dir, null);
+      }
     }
     int projectFiles = found.files.size();
     for (Path folder : topLevelFolders) {
@@ -320,7 +427,9 @@ public final class EggBuilder {
     long scanned = System.nanoTime();
 
     Map<String, byte[]> metadata = new LinkedHashMap<>();
-    metadata.put("EGG-INFO/PKG-INFO", utf8(PKG_INFO));
+    metadata.put("EGG-INFO/PKG-INFO", utf8("Metadata-Version: 2.1\nName: "
+        + pkgInfoValue(meta.name, "project") + "\nVersion: " + pkgInfoValue(meta.version, "1.0")
+        + "\n"));
     metadata.put("EGG-INFO/SOURCES.txt",
         utf8(sources(found.files.subList(0, projectFiles))));
     metadata.put("EGG-INFO/dependency_links.txt", utf8("\n"));
@@ -353,7 +462,14 @@ public final class EggBuilder {
           f.kind == ProjectScanner.Kind.MODULE ? EggEntry.Kind.MODULE : EggEntry.Kind.DATA,
           f.path));
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(estimate(compressed));
+    long archiveSize = ZipWriter.archiveSize(compressed);
+    if (archiveSize >= Integer.MAX_VALUE - 16) {
+      throw new EggBuildException(Problem.TOO_LARGE, "the egg would be " + archiveSize
+          + " bytes; an egg is held in memory as one array, at most 2 GiB: exclude some files",
+          project.dir, null);
+    }
+    // Written straight into an array of the exact size: no second copy of the egg.
+    ArrayOutput out = new ArrayOutput((int) archiveSize);
     try {
       ZipWriter.write(compressed, time, out);
     } catch (IOException e) {
@@ -361,13 +477,19 @@ public final class EggBuilder {
     } catch (IllegalArgumentException e) {
       throw new EggBuildException(Problem.TOO_LARGE, e.getMessage(), project.dir, e);
     }
-    Egg egg = new Egg(out.toByteArray(), entries, module, List.copyOf(found.topLevel));
+    byte[] bytes = out.bytes();
+    warnings.addAll(sizeWarnings(entries, bytes.length, false));
+    for (String w : warnings) {
+      LOG.warn("{}", w);
+    }
+    Egg egg = new Egg(bytes, entries, module, List.copyOf(found.topLevel), warnings);
     long done = System.nanoTime();
     LOG.debug("Egg of {}: scanned in {} ms, read and compressed in {} ms, written in {} ms",
         project.dir, (scanned - started) / 1_000_000, (compressedAt - scanned) / 1_000_000,
         (done - compressedAt) / 1_000_000);
-    LOG.info("Built the egg of {}: {} packages, {} files, {} bytes, settings {}", project.dir,
-        found.packages.size(), files.size(), egg.size(), module);
+    LOG.info("Built the egg of {} ({}): {} packages, {}, settings {}", project.dir,
+        meta.present() ? "from " + String.join(", ", meta.sources) : "scrapyd-deploy's rules",
+        found.packages.size(), egg.summary().line(), module);
     return egg;
   }
 
@@ -384,7 +506,8 @@ public final class EggBuilder {
         try (ZipWriter.Compressor compressor = new ZipWriter.Compressor(compressionLevel)) {
           for (int i = batch; i < out.length; i += batches) {
             ProjectScanner.SourceFile f = files.get(i);
-            out[i] = compressor.compress(f.eggPath, read(f.path, f.size));
+            out[i] = f.size > STREAM_THRESHOLD ? streamed(compressor, f)
+                : compressor.compress(f.eggPath, read(f.path, f.size));
           }
         }
       });
@@ -398,12 +521,29 @@ public final class EggBuilder {
     return Arrays.asList(out);
   }
 
-  private static int estimate(List<ZipWriter.Compressed> compressed) {
-    long size = 22;
-    for (ZipWriter.Compressed c : compressed) {
-      size += c.compressedSize() + 200;
+  /** An output stream into an array of a known size. */
+  private static final class ArrayOutput extends OutputStream {
+    private final byte[] buffer;
+    private int position;
+
+    ArrayOutput(int size) {
+      this.buffer = new byte[size];
     }
-    return (int) Math.min(size, Integer.MAX_VALUE - 16);
+
+    @Override
+    public void write(int b) {
+      buffer[position++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      System.arraycopy(b, off, buffer, position, len);
+      position += len;
+    }
+
+    byte[] bytes() {
+      return position == buffer.length ? buffer : Arrays.copyOf(buffer, position);
+    }
   }
 
   private static EggEntry entry(
@@ -417,6 +557,129 @@ public final class EggBuilder {
         .build();
   }
 
+  /** The metadata's files, less the caller's excludes, plus the caller's includes. */
+  private void fromLayout(Layout layout, ProjectScanner.Result found) {
+    GlobSet userExcludes = new GlobSet(ProjectScanner.compileAll(excludes));
+    List<Glob> userIncludes = ProjectScanner.compileAll(includes);
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    for (Layout.Selected f : layout.files) {
+      if (!excluded(userExcludes, f.eggPath)) {
+        found.files.add(new ProjectScanner.SourceFile(f.eggPath, f.path, kind(f.eggPath),
+            f.size));
+        taken.add(f.eggPath);
+      }
+    }
+    if (!userIncludes.isEmpty()) {
+      for (Map.Entry<String, Path> e : layout.projectFiles.entrySet()) {
+        String rel = e.getKey();
+        if (!taken.contains(rel) && included(userIncludes, rel) && !excluded(userExcludes, rel)) {
+          long size;
+          try {
+            size = Files.size(e.getValue());
+          } catch (IOException ex) {
+            size = -1;
+          }
+          found.files.add(new ProjectScanner.SourceFile(rel, e.getValue(), kind(rel), size));
+          if (rel.indexOf('/') < 0 && rel.endsWith(".py")) {
+            found.topLevel.add(rel.substring(0, rel.length() - 3));
+          }
+        }
+      }
+    }
+    found.packages.addAll(layout.packages);
+    found.topLevel.addAll(layout.topLevel);
+  }
+
+  private static ProjectScanner.Kind kind(String eggPath) {
+    return eggPath.endsWith(".py") ? ProjectScanner.Kind.MODULE : ProjectScanner.Kind.DATA;
+  }
+
+  /** Whether a pattern matches the path or one of its folders. */
+  private static boolean excluded(GlobSet patterns, String path) {
+    int slash = path.indexOf('/');
+    while (slash >= 0) {
+      String folder = path.substring(0, slash);
+      if (patterns.matches(folder, folder.substring(folder.lastIndexOf('/') + 1), true)) {
+        return true;
+      }
+      slash = path.indexOf('/', slash + 1);
+    }
+    return patterns.matches(path, path.substring(path.lastIndexOf('/') + 1), false);
+  }
+
+  private static boolean included(List<Glob> patterns, String path) {
+    for (Glob g : patterns) {
+      if (g.matches(path, false)) {
+        return true;
+      }
+      int slash = path.indexOf('/');
+      while (slash >= 0) {
+        if (g.matches(path.substring(0, slash), true)) {
+          return true;
+        }
+        slash = path.indexOf('/', slash + 1);
+      }
+    }
+    return false;
+  }
+
+  private static String pkgInfoValue(String value, String otherwise) {
+    return value != null && PKG_INFO_VALUE.matcher(value.strip()).matches() ? value.strip()
+        : otherwise;
+  }
+
+  /**
+   * A warning naming each file over {@link #LARGE_FILE_WARNING}, and one naming the largest
+   * folders when the egg is over {@link #LARGE_EGG_WARNING}.
+   */
+  static List<String> sizeWarnings(List<EggEntry> entries, long eggSize, boolean setupPy) {
+    List<String> out = new ArrayList<>();
+    Map<String, Long> folders = new HashMap<>();
+    for (EggEntry e : entries) {
+      if (e.kind() == EggEntry.Kind.METADATA) {
+        continue;
+      }
+      long size = e.size();
+      if (size > LARGE_FILE_WARNING) {
+        out.add(e.name() + e.source().map(p -> " (" + p + ")").orElse("") + " is "
+            + EggSummary.size(size) + ": every deploy uploads it and Scrapyd keeps a copy with"
+            + " each version; if the spiders do not need it, " + (setupPy
+                ? "leave it out of setup.py's package data (or MANIFEST.in)"
+                : "exclude it (EggBuilder.Builder.exclude(\"" + e.name()
+                    + "\"), on the command line --exclude '" + e.name() + "')"));
+      }
+      String[] parts = e.name().split("/");
+      String folder = parts.length <= 1 ? "." : parts.length == 2 ? parts[0]
+          : parts[0] + "/" + parts[1];
+      folders.merge(folder, size, Long::sum);
+    }
+    if (eggSize > LARGE_EGG_WARNING) {
+      List<Map.Entry<String, Long>> largest = new ArrayList<>(folders.entrySet());
+      largest.sort(Map.Entry.<String, Long>comparingByValue().reversed()
+          .thenComparing(Map.Entry.comparingByKey()));
+      StringBuilder names = new StringBuilder();
+      String first = null;
+      for (Map.Entry<String, Long> e : largest.subList(0, Math.min(3, largest.size()))) {
+        if (names.length() > 0) {
+          names.append(", ");
+        }
+        names.append(e.getKey()).append("/ (").append(EggSummary.size(e.getValue()))
+            .append(')');
+        if (first == null && !e.getKey().equals(".")) {
+          first = e.getKey();
+        }
+      }
+      out.add("the egg is " + EggSummary.size(eggSize) + ", and Scrapyd keeps one with each"
+          + " version; the largest folders (unpacked) are " + names + ". Leave out what the"
+          + " spiders do not need " + (setupPy ? "in setup.py (package data, MANIFEST.in)"
+              : "with EggBuilder.Builder.exclude(...) or, on the command line, --exclude GLOB"
+                  + (first == null ? "" : " (e.g. --exclude '" + first + "/')")
+                  + ", or declare package data in the project's setup.py / setup.cfg /"
+                  + " pyproject.toml"));
+    }
+    return out;
+  }
+
   private static Path extraFolder(Path projectDir, Path folder) {
     Path dir = projectDir.resolve(folder);
     if (!Files.isDirectory(dir)) {
@@ -424,6 +687,23 @@ public final class EggBuilder {
           "extra top-level folder " + dir + " does not exist or is not a folder", dir, null);
     }
     return dir;
+  }
+
+  /** Reads and deflates a large file in chunks: the file is never held whole in memory. */
+  private static ZipWriter.Compressed streamed(ZipWriter.Compressor compressor,
+      ProjectScanner.SourceFile f) {
+    try (InputStream in = new FileInputStream(f.path.toFile())) {
+      return compressor.compress(f.eggPath, in);
+    } catch (FileNotFoundException e) {
+      throw new EggBuildException(Problem.UNREADABLE_FILE,
+          "file " + f.path + " cannot be read (" + e.getMessage() + "); fix its permissions or"
+              + " exclude it", f.path, e);
+    } catch (IOException e) {
+      throw new EggBuildException(Problem.UNREADABLE_FILE,
+          "file " + f.path + " cannot be read: " + e, f.path, e);
+    } catch (IllegalArgumentException e) {
+      throw new EggBuildException(Problem.TOO_LARGE, e.getMessage(), f.path, e);
+    }
   }
 
   /** Reads a file; a plain stream costs less than a channel when there are thousands. */
@@ -578,6 +858,7 @@ public final class EggBuilder {
     private Map<String, String> environment = System.getenv();
     private int compressionLevel = DEFAULT_COMPRESSION_LEVEL;
     private boolean useSetupPy;
+    private boolean readMetadata = true;
     private String python;
     private Duration setupPyTimeout = DEFAULT_SETUP_PY_TIMEOUT;
 
@@ -772,6 +1053,21 @@ public final class EggBuilder {
      */
     public Builder useSetupPy(boolean useSetupPy) {
       this.useSetupPy = useSetupPy;
+      return this;
+    }
+
+    /**
+     * Whether the project's packaging metadata decides what goes into the egg ({@code setup.py}
+     * read statically, {@code setup.cfg}, {@code pyproject.toml}; see the class documentation).
+     * False packages the project with the rules of the {@code setup.py} scrapyd-deploy writes
+     * ({@code find_packages()} at the root, settings from {@code scrapy.cfg}), as if it had no
+     * metadata. Default: true.
+     *
+     * @param read false to ignore the project's metadata
+     * @return this builder
+     */
+    public Builder readMetadata(boolean read) {
+      this.readMetadata = read;
       return this;
     }
 

@@ -3,6 +3,7 @@ package io.github.scrapyd4j.egg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.scrapyd4j.egg.testing.Fixtures;
 import io.github.scrapyd4j.egg.testing.Python;
 import io.github.scrapyd4j.egg.testing.ScrapydRunner;
 import io.github.scrapyd4j.egg.testing.Tree;
@@ -12,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Builds eggs in Java and loads them with real Python exactly as Scrapyd's runner does
@@ -40,6 +43,22 @@ class RealLoaderTest {
         + ".egg"), tmp.resolve("run-" + project.getFileName()));
     assertThat(run.exitCode).as(run.toString()).isZero();
     return List.of(run.stdout.strip().split("\n"));
+  }
+
+  /**
+   * The packaging-metadata fixtures (see MetadataParityTest): each egg, built from the project's
+   * own metadata, loads and lists its spider; the data files the spiders read at import time
+   * with pkgutil.get_data are in the egg.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"subfolder-package, subfolder-nested", "find-exclude, catalog-a-b",
+      "explicit-packages, explicit-only", "computed, computed-spider", "setup-cfg, cfg-declared",
+      "pyproject, toml-spider", "tests-excluded, crawler-main"})
+  void metadataFixturesLoadWithScrapydsLoader(String fixture, String spider) {
+    assumeTrue(python != null, Python.missing("scrapy"));
+    Path project = Fixtures.copy(fixture, tmp.resolve("fixtures"));
+
+    assertThat(spiders(project)).containsExactly(spider);
   }
 
   @Test

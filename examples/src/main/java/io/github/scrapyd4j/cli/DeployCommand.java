@@ -166,9 +166,6 @@ final class DeployCommand implements Callable<Integer> {
           "give one of TARGET, -t NAME[,NAME...], -a or --url URL[,URL...]");
     }
     checkEggOptions();
-    if (eggFile == null && !setupPy) {
-      warnIfOwnSetupPy(env);
-    }
     Path vendor = null;
     try {
       if (buildEgg != null) {
@@ -178,10 +175,17 @@ final class DeployCommand implements Callable<Integer> {
         egg.writeTo(file);
         if (conn.json) {
           Output.json(env.out, Output.object().put("egg", file.toString())
-              .put("egg_size", egg.size()).put("egg_sha256", egg.sha256()));
+              .put("egg_size", egg.size()).put("egg_sha256", egg.sha256())
+              .put("egg_modules", egg.summary().modules())
+              .put("egg_data_files", egg.summary().dataFiles())
+              .put("egg_unpacked_bytes", egg.summary().bytes())
+              .set("warnings", Output.array(egg.warnings())));
         } else {
           env.out.println("Built " + file + " (" + egg.size() + " bytes, sha256 " + egg.sha256()
-              + ")");
+              + "): " + egg.summary().contents());
+        }
+        for (String w : egg.warnings()) {
+          env.err.println("scrapyd4j: warning: " + Errors.oneLine(new IllegalStateException(w)));
         }
         return Scrapyd4jCommand.OK;
       }
@@ -332,24 +336,6 @@ final class DeployCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * scrapyd-deploy runs a project's own setup.py; this command builds the egg from the packages,
-   * as the setup.py scrapyd-deploy writes would. Say so when the project has its own.
-   */
-  private void warnIfOwnSetupPy(Scrapyd4jCommand.Env env) {
-    Optional<Path> dir;
-    try {
-      dir = conn.config(env).projectDir();
-    } catch (RuntimeException noConfig) {
-      return; // reported as a usage error where the configuration is needed
-    }
-    if (dir.isPresent() && java.nio.file.Files.isRegularFile(dir.get().resolve("setup.py"))) {
-      env.err.println("scrapyd4j: warning: the project's setup.py is not run: the egg is built"
-          + " from its packages (data files included); see docs/deploying.md, or build the egg"
-          + " with setup.py and give it with --egg");
-    }
-  }
-
   private Deployer deployer() {
     return Deployer.builder().policy(policy).requireSpiders(requireSpiders).build();
   }
@@ -419,7 +405,8 @@ final class DeployCommand implements Callable<Integer> {
       env.out.println("Project " + result.outcome().project() + ", version " + result.version()
           + (result.storedVersion().equals(result.version()) ? ""
               : " (stored as " + result.storedVersion() + ")")
-          + ", egg " + result.eggSize() + " bytes:");
+          + ", egg " + result.eggSize() + " bytes"
+          + result.eggSummary().map(e -> " (" + e.contents() + ")").orElse("") + ":");
       t.print(env.out);
     }
     for (String w : result.allWarnings()) {
@@ -466,6 +453,8 @@ final class DeployCommand implements Callable<Integer> {
         .put("policy", r.policy().name())
         .put("egg_sha256", r.eggSha256())
         .put("egg_size", r.eggSize());
+    r.eggSummary().ifPresent(e -> root.put("egg_modules", e.modules())
+        .put("egg_data_files", e.dataFiles()).put("egg_unpacked_bytes", e.bytes()));
     ArrayNode outcomes = root.putArray("outcomes");
     for (NodeOutcome o : r.outcomes()) {
       ObjectNode n = outcomes.addObject()

@@ -106,6 +106,7 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
     if (!debug) {
       // The command prints these outcomes itself, in one line each.
       System.setProperty("org.slf4j.simpleLogger.log.io.github.scrapyd4j.egg.Deployer", "error");
+      System.setProperty("org.slf4j.simpleLogger.log.io.github.scrapyd4j.egg.EggBuilder", "error");
       System.setProperty("org.slf4j.simpleLogger.log.io.github.scrapyd4j.cluster", "error");
     }
     Env env = new Env(System.out, System.err, System.getenv(),

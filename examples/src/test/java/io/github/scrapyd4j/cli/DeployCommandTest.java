@@ -198,14 +198,17 @@ class DeployCommandTest {
   }
 
   @Test
-  void aProjectsOwnSetupPyIsNotRunAndTheCommandSaysSo() throws Exception {
+  void aProjectsOwnSetupPyIsReadAndWhatDiffersFromBdistEggIsSaid() throws Exception {
     scrapyCfg();
     stubHealthyNode(wm);
     Files.writeString(cli.workDir.resolve("setup.py"), "from setuptools import setup\nsetup()\n");
 
     assertThat(cli.run("deploy", "-v", "r2")).isZero();
 
-    assertThat(cli.err()).startsWith("scrapyd4j: warning: the project's setup.py is not run");
+    assertThat(cli.err()).startsWith("scrapyd4j: warning: setup.py declares no [scrapy] settings"
+        + " entry point").contains("names labbot.settings from");
+    assertThat(cli.out()).containsPattern("egg \\d+ bytes \\(\\d+ modules, 0 data files, [^)]+"
+        + " unpacked\\):");
     Egg egg = Egg.of(upload(wm).getPart("egg").getBody().asBytes());
     assertThat(egg.entryNames()).doesNotContain("setup.py").contains("labbot/settings.py");
   }
@@ -231,7 +234,8 @@ class DeployCommandTest {
     Egg egg = Egg.read(file);
     assertThat(egg.settingsModule()).contains("labbot.settings");
     assertThat(cli.out()).startsWith("Built " + file + " (" + egg.size() + " bytes, sha256 "
-        + egg.sha256() + ")");
+        + egg.sha256() + "): " + egg.summary().contents() + "\n");
+    assertThat(cli.err()).isEmpty();
     assertThat(wm.getAllServeEvents()).isEmpty();
   }
 

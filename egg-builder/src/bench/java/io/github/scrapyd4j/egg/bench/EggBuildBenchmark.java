@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * In-process build time of the egg of the generated project ({@link BenchProject}: 2,000 modules,
- * 500 data files), with data files (the default) and without (what scrapyd-deploy packages).
+ * 500 data files), with data files (the default) and without (what scrapyd-deploy packages),
+ * without and with a {@code setup.py} (read as packaging metadata).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,6 +37,13 @@ public class EggBuildBenchmark {
   /** Whether data files are packaged. */
   @Param({"true", "false"})
   public boolean dataFiles;
+
+  /**
+   * Whether the project has scrapyd-deploy's {@code setup.py}, so its packaging metadata is read
+   * and decides the layout (the metadata path) instead of the default rules.
+   */
+  @Param({"false", "true"})
+  public boolean setupPy;
 
   private Path project;
   private EggBuilder builder;
@@ -53,6 +61,12 @@ public class EggBuildBenchmark {
       ((ch.qos.logback.classic.Logger) logger).setLevel(ch.qos.logback.classic.Level.WARN);
     }
     project = BenchProject.generate(Files.createTempDirectory("scrapyd4j-bench-"));
+    if (setupPy) {
+      Files.writeString(project.resolve("setup.py"), "from setuptools import setup,"
+          + " find_packages\n\nsetup(\n    name='project',\n    version='1.0',\n"
+          + "    packages=find_packages(),\n    entry_points={'scrapy': ['settings = "
+          + "benchbot.settings']},\n)\n");
+    }
     builder = EggBuilder.builder().projectDir(project).dataFiles(dataFiles).build();
   }
 

@@ -62,7 +62,15 @@ public final class ProjectScanner {
     /** Its size when scanned, a hint for reading. */
     public final long size;
 
-    SourceFile(String eggPath, Path path, Kind kind, long size) {
+    /**
+     * Creates one.
+     *
+     * @param eggPath where it goes in the egg
+     * @param path where it is read from
+     * @param kind what it is
+     * @param size its size when listed, or -1
+     */
+    public SourceFile(String eggPath, Path path, Kind kind, long size) {
       this.eggPath = eggPath;
       this.path = path;
       this.kind = kind;

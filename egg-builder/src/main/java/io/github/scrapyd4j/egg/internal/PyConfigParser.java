@@ -66,6 +66,7 @@ public final class PyConfigParser {
   private final LinkedHashMap<String, LinkedHashMap<String, String>> sections =
       new LinkedHashMap<>();
   private final UnaryOperator<String> afterInterpolation;
+  private final boolean keepCase;
 
   /**
    * Creates an empty parser.
@@ -74,7 +75,23 @@ public final class PyConfigParser {
    *     {@code ConfigParser})
    */
   public PyConfigParser(UnaryOperator<String> afterInterpolation) {
+    this(afterInterpolation, false);
+  }
+
+  /**
+   * Creates an empty parser.
+   *
+   * @param afterInterpolation applied to every value after interpolation
+   * @param keepCase true for {@code optionxform = str}, as setuptools reads {@code setup.cfg}
+   *     (package names as option names keep their case)
+   */
+  public PyConfigParser(UnaryOperator<String> afterInterpolation, boolean keepCase) {
     this.afterInterpolation = afterInterpolation;
+    this.keepCase = keepCase;
+  }
+
+  private String xform(String name) {
+    return keepCase ? name : optionxform(name);
   }
 
   /**
@@ -156,7 +173,7 @@ public final class PyConfigParser {
           }
           badLines.add(lineno);
         }
-        optname = optionxform(rawName);
+        optname = xform(rawName);
         List<Object> key = List.of(sectname, optname);
         if (added.contains(key)) {
           throw new Error(ErrorKind.DUPLICATE_OPTION, source, lineno,
@@ -300,7 +317,7 @@ public final class PyConfigParser {
    */
   public String raw(String section, String option) {
     Map<String, String> merged = merged(section);
-    return merged == null ? null : merged.get(optionxform(option));
+    return merged == null ? null : merged.get(xform(option));
   }
 
   /**
@@ -316,7 +333,7 @@ public final class PyConfigParser {
     if (merged == null) {
       return null;
     }
-    String name = optionxform(option);
+    String name = xform(option);
     String value = merged.get(name);
     return value == null ? null : afterInterpolation.apply(interpolate(section, name, value, merged));
   }

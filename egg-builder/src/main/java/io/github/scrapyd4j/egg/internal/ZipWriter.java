@@ -23,6 +23,8 @@ public final class ZipWriter {
   public static final int MAX_ENTRIES = 0xFFFF;
 
   private static final long MAX_SIZE = 0xFFFFFFFFL;
+  /** The chunk size of streamed entries. */
+  private static final int STREAM_CHUNK = 64 * 1024;
   private static final int LOCAL_HEADER = 0x04034b50;
   private static final int CENTRAL_HEADER = 0x02014b50;
   private static final int END_OF_CENTRAL_DIRECTORY = 0x06054b50;
@@ -151,6 +153,58 @@ public final class ZipWriter {
       return new Compressed(encodedName, !ascii, deflated, data, crc.getValue(), content.length);
     }
 
+    /**
+     * Compresses one entry read from a stream in chunks, so the file is never held whole: only
+     * its deflated bytes are kept. Such an entry is always deflated (level 0 stores it, read in
+     * full), as Python's {@code zipfile} deflates every file of an egg.
+     *
+     * @param name the entry name
+     * @param in the content, read to its end (not closed)
+     * @return the entry
+     * @throws IOException if reading fails
+     */
+    public Compressed compress(String name, java.io.InputStream in) throws IOException {
+      if (deflater == null) {
+        return compress(name, in.readAllBytes());
+      }
+      byte[] encodedName = name.getBytes(StandardCharsets.UTF_8);
+      if (encodedName.length > 0xFFFF) {
+        throw new IllegalArgumentException("entry name is too long for a ZIP file: " + name);
+      }
+      boolean ascii = encodedName.length == name.length();
+      crc.reset();
+      deflater.reset();
+      byte[] chunk = new byte[STREAM_CHUNK];
+      java.io.ByteArrayOutputStream deflated = new java.io.ByteArrayOutputStream(STREAM_CHUNK);
+      long size = 0;
+      for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+        if (read == 0) {
+          continue;
+        }
+        crc.update(chunk, 0, read);
+        size += read;
+        if (size > MAX_SIZE) {
+          throw new IllegalArgumentException("an egg is at most 4 GiB without ZIP64, but "
+              + name + " alone is larger");
+        }
+        deflater.setInput(chunk, 0, read);
+        while (!deflater.needsInput()) {
+          int n = deflater.deflate(buffer, 0, buffer.length);
+          deflated.write(buffer, 0, n);
+        }
+      }
+      deflater.finish();
+      while (!deflater.finished()) {
+        int n = deflater.deflate(buffer, 0, buffer.length);
+        deflated.write(buffer, 0, n);
+      }
+      if (size == 0) {
+        return new Compressed(encodedName, !ascii, false, new byte[0], crc.getValue(), 0);
+      }
+      return new Compressed(encodedName, !ascii, true, deflated.toByteArray(), crc.getValue(),
+          size);
+    }
+
     /** The level this compressor was made for. */
     int level() {
       return level;
@@ -242,6 +296,20 @@ public final class ZipWriter {
     header.putInt((int) centralStart);
     header.putShort((short) 0);
     out.write(header.array(), 0, header.position());
+  }
+
+  /**
+   * The exact size of the archive {@link #write} makes of these entries.
+   *
+   * @param entries the entries
+   * @return the size in bytes
+   */
+  public static long archiveSize(List<Compressed> entries) {
+    long size = 22;
+    for (Compressed e : entries) {
+      size += 30 + 46 + 2L * e.name.length + e.data.length;
+    }
+    return size;
   }
 
   private static int versionNeeded(Compressed e) {
