@@ -4,6 +4,7 @@ import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.egg.EggBuildException.Problem;
 import io.github.scrapyd4j.egg.internal.Processes;
 import io.github.scrapyd4j.egg.internal.PyConfigParser;
+import io.github.scrapyd4j.egg.internal.meta.MetadataReader;
 import io.github.scrapyd4j.internal.Checks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,9 @@ import org.slf4j.LoggerFactory;
  * <p>What is installed: {@link Builder#requirementsFile(Path)} or {@link
  * Builder#requirements(List)} when given, else the project's {@code requirements.txt}, else the
  * {@code dependencies} of {@code pyproject.toml}'s {@code [project]} table (read by Python's
- * {@code tomllib}), else {@code install_requires} of {@code setup.cfg}'s {@code [options]}.
+ * {@code tomllib}), else the {@code install_requires} of {@code setup.py}'s {@code setup(...)}
+ * call, read without running it as {@link EggBuilder} reads it, else {@code install_requires} of
+ * {@code setup.cfg}'s {@code [options]}.
  *
  * <p>Only pure-Python packages can be vendored: Python cannot load a compiled extension module
  * ({@code .so}, {@code .pyd}) from inside an egg, so {@link #installInto(Path)} refuses an
@@ -205,6 +208,19 @@ public final class Dependencies {
       }
     } else {
       looked.add("no " + pyproject);
+    }
+    Path setupPy = dir.resolve("setup.py");
+    if (Files.isRegularFile(setupPy)) {
+      // setup()'s install_requires, read statically as the egg builder reads setup.py
+      List<String> declared = MetadataReader.read(dir).dependencies;
+      if (declared != null && !declared.isEmpty()) {
+        LOG.info("Dependencies from install_requires of setup.py: {}",
+            Redaction.uri(declared.toString()));
+        return declared;
+      }
+      looked.add(setupPy + " has no install_requires that can be read without running it");
+    } else {
+      looked.add("no " + setupPy);
     }
     Path setupCfg = dir.resolve("setup.cfg");
     if (Files.isRegularFile(setupCfg)) {

@@ -175,6 +175,18 @@ class DependenciesTest {
   }
 
   @Test
+  void setupPyInstallRequiresReadWithoutRunningItAreInstalled() throws Exception {
+    Path wheel = tinydep();
+    Tree.at(project).file("setup.py", "from setuptools import setup, find_packages\n"
+        + "setup(name='shop', packages=find_packages(),\n"
+        + "      install_requires=['tinydep @ " + wheel.toUri() + "'])\n");
+
+    List<String> installed = deps().build().installInto(vendor);
+
+    assertThat(installed).containsExactly("tinydep 1.0");
+  }
+
+  @Test
   void setupCfgInstallRequiresAreInstalledWhenNothingElseDeclaresDependencies() throws Exception {
     Path wheel = tinydep();
     Tree.at(project).file("setup.cfg", "[metadata]\nname = shop\n\n[options]\n"
