@@ -54,6 +54,9 @@ class DistributionIT {
   /** The same, unpacked where the path has no space (Java 17 uses no archive otherwise). */
   static Path homeNoSpace;
 
+  /** A cache folder holding homeNoSpace's class-data archive (Java 17+), made once. */
+  static Path madeCache;
+
   @TempDir
   Path temp;
 
@@ -67,6 +70,16 @@ class DistributionIT {
     assertThat(TAR).as("mvn package makes the archive before this test").isRegularFile();
     home = untar(Files.createDirectories(shared.resolve("scrapyd4j install")));
     homeNoSpace = untar(Files.createDirectories(shared.resolve("plain")));
+    if (JAVA_FEATURE >= 17) {
+      madeCache = Files.createDirectories(shared.resolve("made cache"));
+      Map<String, String> env = new HashMap<>(System.getenv());
+      env.keySet().removeIf(k -> k.equals("JAVA_OPTS") || k.startsWith("SCRAPYD4J_"));
+      env.put("JAVA_HOME", JAVA_HOME);
+      env.put("XDG_CACHE_HOME", madeCache.toString());
+      Result r = exec(List.of(homeNoSpace.resolve("bin/scrapyd4j").toString(), "--version"), env,
+          shared);
+      assertThat(r.code).as(r.err).isZero();
+    }
   }
 
   private static Path untar(Path into) throws Exception {
@@ -219,8 +232,17 @@ class DistributionIT {
       "jar-updated", "stamp-deleted"})
   void aBrokenOrStaleArchiveNeverBreaksARunAndIsMadeAgain(String damage) throws Exception {
     assumeTrue(JAVA_FEATURE >= 17, "the launcher makes no class-data archive before Java 17");
-    Path install = copyOf(homeNoSpace, temp.resolve("install"));
-    assertThat(launcher(install, Map.of(), temp, "--version").code).isZero();
+    // The archive made in unpack(), copied with its dates: the archive, then its stamp.
+    Path made = Files.createDirectories(cache.resolve("scrapyd4j"));
+    try (Stream<Path> files = Files.list(madeCache.resolve("scrapyd4j"))) {
+      for (Path p : files.sorted().collect(Collectors.toList())) {
+        Files.copy(p, made.resolve(p.getFileName().toString()),
+            java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
+    Path install = homeNoSpace;
+    Path jar = install.resolve("lib/scrapyd4j.jar");
+    FileTime jarTime = Files.getLastModifiedTime(jar);
     Path archive = theArchive();
     String before = Files.readString(okStamp(archive));
     makeWritable(archive);
@@ -248,8 +270,7 @@ class DistributionIT {
         Files.write(archive, new byte[0]);
         break;
       case "jar-updated":
-        // Another jar (an upgrade in place): its ls -ln line changes.
-        Path jar = install.resolve("lib/scrapyd4j.jar");
+        // Another jar (an upgrade in place): its ls -ln line changes. Put back below.
         Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis()));
         break;
       case "stamp-deleted":
@@ -259,6 +280,15 @@ class DistributionIT {
         throw new IllegalArgumentException(damage);
     }
 
+    try {
+      checkTheRunAndTheNewArchive(install, damage, archive, before);
+    } finally {
+      Files.setLastModifiedTime(jar, jarTime);
+    }
+  }
+
+  private void checkTheRunAndTheNewArchive(Path install, String damage, Path archive,
+      String before) throws Exception {
     Path log = temp.resolve("classes.log");
     Result r = launcher(install, Map.of("SCRAPYD4J_OPTS", "-Xlog:class+load:file=" + log), temp,
         "--help");
