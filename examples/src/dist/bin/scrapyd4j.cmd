@@ -3,8 +3,9 @@ rem scrapyd4j: deploy, schedule and inspect Scrapy spiders on Scrapyd (see ..\RE
 rem
 rem Environment: JAVA_HOME (the Java, 11 or later; else java on PATH), JAVA_OPTS and
 rem SCRAPYD4J_OPTS (JVM options, after the launcher's own, so they win).
-rem The JVM starts with options for a short run: the C1 compiler only, the Serial GC, a small
-rem initial heap. The class-data archive of the POSIX launcher (bin/scrapyd4j) is not made here.
+rem The JVM starts with options for a short run: the C1 compiler only, a small initial heap. Not
+rem here, unlike bin/scrapyd4j, which reads the Java version: the Serial GC (Java 17 maps its CDS
+rem archive's heap objects only with G1) and the application class-data archive.
 setlocal
 
 set "APP_HOME=%~dp0.."
@@ -24,11 +25,7 @@ if defined JAVA_HOME if not exist "%JAVACMD%" (
   exit /b 2
 )
 
-rem A collector chosen in JAVA_OPTS or SCRAPYD4J_OPTS replaces ours (two would stop the JVM).
-set "GC=-XX:+UseSerialGC"
-echo.%JAVA_OPTS% %SCRAPYD4J_OPTS% | findstr /r /c:"-XX:+Use[A-Za-z]*GC" >nul && set "GC="
-
-"%JAVACMD%" -XX:TieredStopAtLevel=1 %GC% -Xms16m -XX:-UsePerfData -Xshare:auto ^
+"%JAVACMD%" -XX:TieredStopAtLevel=1 -Xms16m -XX:-UsePerfData -Xshare:auto ^
   -Xlog:disable -Xlog:all=warning:stderr %JAVA_OPTS% %SCRAPYD4J_OPTS% ^
   -cp "%JAR%" io.github.scrapyd4j.cli.Scrapyd4jCommand %*
 exit /b %ERRORLEVEL%

@@ -168,10 +168,11 @@ class DistributionIT {
     assertThat(r.out).contains("-XX:+UseParallelGC").contains("-XX:TieredStopAtLevel=1")
         .doesNotContain("-XX:+UseSerialGC").contains("scrapyd4j " + VERSION);
     assertThat(r.err).contains("scrapyd4j.probe = reached");
-    // Without them: the launcher's own.
+    // Without them: the launcher's own (Serial GC from Java 21; Java 17 keeps G1, see the launcher).
     Result plain = launcher(home, Map.of("SCRAPYD4J_OPTS", "-XX:+PrintCommandLineFlags"), temp,
         "--version");
-    assertThat(plain.out).contains("-XX:+UseSerialGC").contains("-XX:TieredStopAtLevel=1");
+    assertThat(plain.out).contains("-XX:TieredStopAtLevel=1")
+        .contains(JAVA_FEATURE >= 21 ? "-XX:+UseSerialGC" : "-XX:+UseG1GC");
   }
 
   @Test
