@@ -66,23 +66,26 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
    * {@code subcommands}: picocli would build every one of them (reflection over each class and
    * the types its fields and methods name, Jackson's and the HTTP client's among them) to run
    * any one, {@code --version} and {@code --help} included. {@link #commandLine} builds the one
-   * the arguments name; the others are only a name and a description for the help.
+   * the arguments name; the others are only a name and a description for the help. A method,
+   * not a constant: {@code --version} loads none of these classes.
    */
-  static final List<Class<?>> COMMANDS = List.of(
-      TargetsCommand.class,
-      ProjectsCommand.class,
-      VersionsCommand.class,
-      SpidersCommand.class,
-      JobsCommand.class,
-      StatusCommand.class,
-      ScheduleCommand.class,
-      CancelCommand.class,
-      LogCommand.class,
-      OutcomeCommand.class,
-      ItemsCommand.class,
-      DelVersionCommand.class,
-      DelProjectCommand.class,
-      DeployCommand.class);
+  static List<Class<?>> commands() {
+    return List.of(
+        TargetsCommand.class,
+        ProjectsCommand.class,
+        VersionsCommand.class,
+        SpidersCommand.class,
+        JobsCommand.class,
+        StatusCommand.class,
+        ScheduleCommand.class,
+        CancelCommand.class,
+        LogCommand.class,
+        OutcomeCommand.class,
+        ItemsCommand.class,
+        DelVersionCommand.class,
+        DelProjectCommand.class,
+        DeployCommand.class);
+  }
 
   /** The hidden command that prints the bash/zsh completion script (the build runs it). */
   static final String COMPLETION = "generate-completion";
@@ -158,7 +161,7 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
     List<String> words = args == null ? null : java.util.Arrays.asList(args);
     boolean all = words == null || words.contains(COMPLETION);
     CommandLine cl = new CommandLine(new Scrapyd4jCommand(env));
-    for (Class<?> command : COMMANDS) {
+    for (Class<?> command : commands()) {
       Command a = command.getAnnotation(Command.class);
       boolean named = all || words.contains(a.name())
           || java.util.Arrays.stream(a.aliases()).anyMatch(words::contains);
@@ -343,8 +346,16 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
       };
     }
 
-    /** The project version the build wrote into {@code version.properties}. */
+    /**
+     * The project version: the jar's manifest has it (read already when the class was loaded),
+     * else (classes run from a folder, as in tests) {@code version.properties}, which the build
+     * writes it into.
+     */
     static String version() {
+      String v = Version.class.getPackage().getImplementationVersion();
+      if (v != null) {
+        return v;
+      }
       java.util.Properties p = new java.util.Properties();
       try (java.io.InputStream in = Version.class.getResourceAsStream("version.properties")) {
         if (in != null) {
@@ -353,7 +364,7 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
       } catch (java.io.IOException e) {
         // Handled below as an unknown version.
       }
-      String v = p.getProperty("version", "");
+      v = p.getProperty("version", "");
       return v.isEmpty() || v.startsWith("${") ? "(unknown version)" : v;
     }
   }

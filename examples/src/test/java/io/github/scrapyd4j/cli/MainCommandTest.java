@@ -128,7 +128,7 @@ class MainCommandTest {
   void theTopHelpListsEveryCommandWithItsDescriptionButNotTheCompletionGenerator() {
     assertThat(cli.run("--help")).isZero();
 
-    for (Class<?> command : Scrapyd4jCommand.COMMANDS) {
+    for (Class<?> command : Scrapyd4jCommand.commands()) {
       picocli.CommandLine.Command a = command.getAnnotation(picocli.CommandLine.Command.class);
       String words = a.description()[0].replaceFirst("^(\\S+ \\S+ \\S+).*", "$1");
       assertThat(cli.out()).containsPattern("(?m)^  " + a.name() + " +"
