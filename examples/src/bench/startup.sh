@@ -9,7 +9,8 @@
 # setuptools for the egg part, a Scrapyd for the last part (skipped with a message without one).
 # Environment: WORK (default /tmp/scrapyd4j-startup), RUNS (default 20), PYTHON (default
 #   /usr/bin/python3), SCRAPYD_URL (default http://localhost:6800), LIVE_RUNS (default 5: each
-#   schedules a real crawl of the quickstart spider, in a project deleted afterwards).
+#   schedules a real crawl of the quickstart spider, in a project deleted afterwards),
+#   PARTS (default "1 2 3": which parts to run).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 ROOT=$PWD
@@ -18,6 +19,8 @@ RUNS=${RUNS:-20}
 PYTHON=${PYTHON:-/usr/bin/python3}
 SCRAPYD_URL=${SCRAPYD_URL:-http://localhost:6800}
 LIVE_RUNS=${LIVE_RUNS:-5}
+PARTS=" ${PARTS:-1 2 3} "
+part() { case $PARTS in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
 command -v hyperfine >/dev/null || { echo "hyperfine is not installed (apt-get install hyperfine)" >&2; exit 1; }
 TAR=$(ls examples/target/scrapyd4j-*.tar.gz 2>/dev/null | head -1 || true)
@@ -70,6 +73,7 @@ JAVA
 "$JAVAC" -d "$WORK/classes" "$WORK/classes/Medians.java"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
+if part 1; then
 echo
 echo "== 1. Start-up: --version and --help against a bare JVM"
 hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$WORK/startup.json" \
@@ -80,7 +84,9 @@ hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$WORK/startup.json" \
   -n "bin/scrapyd4j --help" "$BIN --help" \
   -n "bin/scrapyd4j --help, no archive" "env SCRAPYD4J_CDS=off $BIN --help" \
   -n "java -jar scrapyd4j.jar --help" "$JAVA -jar $FATJAR --help"
+fi
 
+if part 2; then
 echo
 echo "== 2. Eggs: deploy --build-egg against setup.py bdist_egg (scrapyd-deploy's way)"
 # The 2,000-module project of egg-builder's benchmarks (BenchProject, plain Java).
@@ -118,13 +124,16 @@ hyperfine --warmup 2 --runs "$RUNS" --prepare "$CLEAN" --export-json "$WORK/eggs
      "$BIN deploy -C $WORK/qs-java --build-egg $WORK/out/qs.egg" \
   -n "setup.py bdist_egg, quickstart" \
      "cd $WORK/qs-python && env -u PYTHONDONTWRITEBYTECODE $PYTHON setup.py -q bdist_egg -d $WORK/out"
+fi
 
 echo
 echo "== 3. schedule + status on $SCRAPYD_URL"
 LIVE=skipped
-if "$BIN" projects --url "$SCRAPYD_URL" >/dev/null 2>&1; then
+if ! part 3; then
+  echo "not run (PARTS)"
+elif "$BIN" projects --url "$SCRAPYD_URL" >/dev/null 2>&1; then
   P=scrapyd4j-startup-bench
-  "$BIN" deploy --url "$SCRAPYD_URL" -p "$P" -v 1 -C "$WORK/qs-java" >/dev/null
+  "$BIN" deploy --url "$SCRAPYD_URL" -p "$P" -v "$(date +%s)" -C "$WORK/qs-java" >/dev/null
   cat > "$WORK/schedule-status.sh" <<SH
 job=\$("$BIN" schedule --url "$SCRAPYD_URL" -p "$P" quotes) && "$BIN" status --url "$SCRAPYD_URL" -p "$P" "\$job" >/dev/null
 SH
@@ -150,26 +159,30 @@ else
 fi
 
 echo
-echo "== Summary (medians)"
+echo "== Summary (medians; load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
 S=$WORK/startup.json E=$WORK/eggs.json
-hello=$(median "$S" "java Hello (bare JVM)")
-v_bin=$(median "$S" "bin/scrapyd4j --version")
-v_jar=$(median "$S" "java -jar scrapyd4j.jar --version")
-h_bin=$(median "$S" "bin/scrapyd4j --help")
-h_off=$(median "$S" "bin/scrapyd4j --help, no archive")
-h_jar=$(median "$S" "java -jar scrapyd4j.jar --help")
-echo "bare JVM hello world:              ${hello} ms"
-echo "bin/scrapyd4j --version:           ${v_bin} ms  $(ratio "$v_bin" "$hello")x hello (goal: at most 2.0x)"
-echo "java -jar scrapyd4j.jar --version: ${v_jar} ms  $(ratio "$v_jar" "$hello")x hello (goal: at most 3.0x)"
-echo "bin/scrapyd4j --help:              ${h_bin} ms  $(ratio "$h_bin" "$hello")x hello (no archive: ${h_off} ms)"
-echo "java -jar scrapyd4j.jar --help:    ${h_jar} ms  $(ratio "$h_jar" "$hello")x hello"
-big_j=$(median "$E" "bin/scrapyd4j deploy --build-egg, 2,000 modules")
-big_p=$(median "$E" "setup.py bdist_egg, 2,000 modules")
-qs_j=$(median "$E" "bin/scrapyd4j deploy --build-egg, quickstart")
-qs_p=$(median "$E" "setup.py bdist_egg, quickstart")
-echo "2,000 modules: scrapyd4j ${big_j} ms, setup.py ${big_p} ms: $(ratio "$big_p" "$big_j")x faster (goal: at least 2x)"
-echo "quickstart:    scrapyd4j ${qs_j} ms, setup.py ${qs_p} ms: $(ratio "$qs_p" "$qs_j")x faster"
+if part 1; then
+  hello=$(median "$S" "java Hello (bare JVM)")
+  v_bin=$(median "$S" "bin/scrapyd4j --version")
+  v_jar=$(median "$S" "java -jar scrapyd4j.jar --version")
+  h_bin=$(median "$S" "bin/scrapyd4j --help")
+  h_off=$(median "$S" "bin/scrapyd4j --help, no archive")
+  h_jar=$(median "$S" "java -jar scrapyd4j.jar --help")
+  echo "bare JVM hello world:              ${hello} ms"
+  echo "bin/scrapyd4j --version:           ${v_bin} ms  $(ratio "$v_bin" "$hello")x hello (goal: at most 2.0x)"
+  echo "java -jar scrapyd4j.jar --version: ${v_jar} ms  $(ratio "$v_jar" "$hello")x hello (goal: at most 3.0x)"
+  echo "bin/scrapyd4j --help:              ${h_bin} ms  $(ratio "$h_bin" "$hello")x hello (no archive: ${h_off} ms)"
+  echo "java -jar scrapyd4j.jar --help:    ${h_jar} ms  $(ratio "$h_jar" "$hello")x hello"
+fi
+if part 2; then
+  big_j=$(median "$E" "bin/scrapyd4j deploy --build-egg, 2,000 modules")
+  big_p=$(median "$E" "setup.py bdist_egg, 2,000 modules")
+  qs_j=$(median "$E" "bin/scrapyd4j deploy --build-egg, quickstart")
+  qs_p=$(median "$E" "setup.py bdist_egg, quickstart")
+  echo "2,000 modules: scrapyd4j ${big_j} ms, setup.py ${big_p} ms: $(ratio "$big_p" "$big_j")x faster (goal: at least 2x)"
+  echo "quickstart:    scrapyd4j ${qs_j} ms, setup.py ${qs_p} ms: $(ratio "$qs_p" "$qs_j")x faster"
+fi
 if [ "$LIVE" = measured ]; then
   echo "schedule + status: $(median "$WORK/live.json" "scrapyd4j schedule + status") ms"
 fi
-echo "Tables: $WORK/startup.md $WORK/eggs.md${LIVE:+ }$( [ "$LIVE" = measured ] && echo "$WORK/live.md")"
+echo "Tables (markdown) and hyperfine JSON: $WORK"
