@@ -168,7 +168,7 @@ class DistributionIT {
     assertThat(r.out).contains("-XX:+UseParallelGC").contains("-XX:TieredStopAtLevel=1")
         .doesNotContain("-XX:+UseSerialGC").contains("scrapyd4j " + VERSION);
     assertThat(r.err).contains("scrapyd4j.probe = reached");
-    // Without them: the launcher's own (Serial GC from Java 21; Java 17 keeps G1, see the launcher).
+    // Without them: the launcher's own (Serial GC from Java 21; Java 17 keeps G1).
     Result plain = launcher(home, Map.of("SCRAPYD4J_OPTS", "-XX:+PrintCommandLineFlags"), temp,
         "--version");
     assertThat(plain.out).contains("-XX:TieredStopAtLevel=1")
@@ -442,7 +442,8 @@ class DistributionIT {
   private Map<String, String> env(Map<String, String> extra) {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.keySet().removeIf(k -> k.equals("JAVA_OPTS") || k.startsWith("SCRAPYD4J_")
-        || k.startsWith("SCRAPYD_") || k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
+        || k.startsWith("SCRAPYD_") || k.equals("JAVA_TOOL_OPTIONS")
+        || k.equals("JDK_JAVA_OPTIONS"));
     env.put("JAVA_HOME", JAVA_HOME);
     env.put("HOME", temp.toString());
     env.put("XDG_CACHE_HOME", cache.toString());
