@@ -16,7 +16,10 @@ import picocli.CommandLine.Option;
         "Without --spider the job is looked up with listjobs.",
         "Exit code 1 when the job is not listed or its items file is missing."})
 final class ItemsCommand extends JobCommand {
-  private static final ObjectWriter LINE = new ObjectMapper().writer();
+  /** Made on first use: a command that prints no items builds no ObjectMapper. */
+  private static final class Line {
+    static final ObjectWriter WRITER = new ObjectMapper().writer();
+  }
 
   @Option(names = "--spider", paramLabel = "SPIDER",
       description = "the job's spider (default: found with listjobs)")
@@ -28,7 +31,7 @@ final class ItemsCommand extends JobCommand {
     try (Stream<JsonNode> items = JobItems.of(f.client).stream(f.ref)) {
       items.forEach(item -> {
         try {
-          env().out.println(LINE.writeValueAsString(item));
+          env().out.println(Line.WRITER.writeValueAsString(item));
         } catch (JsonProcessingException e) {
           throw new IllegalStateException(e);
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,23 +44,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
       "Without a command: print a node's status, projects and jobs",
       "(default URL: http://localhost:6800)."
     },
-    subcommands = {
-      TargetsCommand.class,
-      ProjectsCommand.class,
-      VersionsCommand.class,
-      SpidersCommand.class,
-      JobsCommand.class,
-      StatusCommand.class,
-      ScheduleCommand.class,
-      CancelCommand.class,
-      LogCommand.class,
-      OutcomeCommand.class,
-      ItemsCommand.class,
-      DelVersionCommand.class,
-      DelProjectCommand.class,
-      DeployCommand.class,
-      CommandLine.HelpCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -76,6 +60,35 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
   static final int USAGE = 2;
   /** A node could not be reached. */
   static final int UNREACHABLE = 3;
+
+  /**
+   * The commands, in the order the help lists them. They are not in {@code @Command}'s
+   * {@code subcommands}: picocli would build every one of them (reflection over each class and
+   * the types its fields and methods name, Jackson's and the HTTP client's among them) to run
+   * any one, {@code --version} and {@code --help} included. {@link #commandLine} builds the one
+   * the arguments name; the others are only a name and a description for the help. A method,
+   * not a constant: {@code --version} loads none of these classes.
+   */
+  static List<Class<?>> commands() {
+    return List.of(
+        TargetsCommand.class,
+        ProjectsCommand.class,
+        VersionsCommand.class,
+        SpidersCommand.class,
+        JobsCommand.class,
+        StatusCommand.class,
+        ScheduleCommand.class,
+        CancelCommand.class,
+        LogCommand.class,
+        OutcomeCommand.class,
+        ItemsCommand.class,
+        DelVersionCommand.class,
+        DelProjectCommand.class,
+        DeployCommand.class);
+  }
+
+  /** The hidden command that prints the bash/zsh completion script (the build runs it). */
+  static final String COMPLETION = "generate-completion";
 
   @Parameters(
       arity = "0..1",
@@ -98,20 +111,35 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    boolean debug = java.util.Arrays.asList(args).contains("--debug");
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // Answered before picocli builds its model: a script asking for the version pays for a
+      // JVM start and little more. The same lines as picocli's --version, which tests compare.
+      for (String line : new Version().getVersion()) {
+        System.out.println(line);
+      }
+      System.exit(OK);
+    }
+    configureLogging(java.util.Arrays.asList(args).contains("--debug"));
+    Env env = new Env(System.out, System.err, System.getenv(),
+        Path.of(System.getProperty("user.home")), Path.of("").toAbsolutePath());
+    System.exit(run(env, args));
+  }
+
+  /**
+   * slf4j-simple's settings for the command line: WARN and up on stderr ({@code --debug}: DEBUG),
+   * and the deploy and cluster outcomes left to the command, which prints them in one line each.
+   * System properties only: slf4j-simple reads them when the first logger is made.
+   */
+  static void configureLogging(boolean debug) {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");
     }
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     if (!debug) {
-      // The command prints these outcomes itself, in one line each.
       System.setProperty("org.slf4j.simpleLogger.log.io.github.scrapyd4j.egg.Deployer", "error");
       System.setProperty("org.slf4j.simpleLogger.log.io.github.scrapyd4j.egg.EggBuilder", "error");
       System.setProperty("org.slf4j.simpleLogger.log.io.github.scrapyd4j.cluster", "error");
     }
-    Env env = new Env(System.out, System.err, System.getenv(),
-        Path.of(System.getProperty("user.home")), Path.of("").toAbsolutePath());
-    System.exit(run(env, args));
   }
 
   /**
@@ -122,7 +150,28 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
    * @return the exit code
    */
   static int run(Env env, String... args) {
+    return commandLine(env, args).execute(args);
+  }
+
+  /**
+   * The command line for these arguments: the commands they name are built in full, the others
+   * only as far as the top command's help needs (name and description). With no arguments given
+   * ({@code null}), every command is built in full.
+   */
+  static CommandLine commandLine(Env env, String[] args) {
+    List<String> words = args == null ? null : java.util.Arrays.asList(args);
+    boolean all = words == null || words.contains(COMPLETION);
     CommandLine cl = new CommandLine(new Scrapyd4jCommand(env));
+    for (Class<?> command : commands()) {
+      Command a = command.getAnnotation(Command.class);
+      boolean named = all || words.contains(a.name())
+          || java.util.Arrays.stream(a.aliases()).anyMatch(words::contains);
+      cl.addSubcommand(a.name(), named ? command : placeholder(a), a.aliases());
+    }
+    cl.addSubcommand(new CommandLine.HelpCommand());
+    CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+    completion.getCommandSpec().usageMessage().hidden(true);
+    cl.addSubcommand(COMPLETION, completion);
     cl.setOut(new PrintWriter(env.out, true));
     cl.setErr(new PrintWriter(env.err, true));
     cl.setExecutionExceptionHandler(new Errors(env));
@@ -133,7 +182,14 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
     for (CommandLine sub : cl.getSubcommands().values()) {
       addVersionHelp(sub.getCommandSpec());
     }
-    return cl.execute(args);
+    return cl;
+  }
+
+  /** A command as the top command's help shows it; never run (its name is not in the args). */
+  private static CommandSpec placeholder(Command a) {
+    CommandSpec spec = CommandSpec.create().name(a.name()).aliases(a.aliases());
+    spec.usageMessage().description(a.description()).hidden(a.hidden());
+    return spec;
   }
 
   /**
@@ -240,6 +296,9 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
       return;
     }
     sub.versionProvider(new Version());
+    if (sub.findOption("-V") != null) {
+      return;
+    }
     String[] names = sub.findOption("--version") == null
         ? new String[] {"-V", "--version"} : new String[] {"-V"};
     sub.addOption(OptionSpec.builder(names).versionHelp(true)
@@ -352,12 +411,40 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
     }
   }
 
-  /** The version printed by {@code --version}. */
+  /**
+   * The version printed by {@code --version}: scrapyd4j's, from {@code version.properties} (the
+   * build writes the project version into it), and the Java that runs it.
+   */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Scrapyd4jCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"scrapyd4j " + (v == null ? "(development build)" : v)};
+      return new String[] {
+        "scrapyd4j " + version(),
+        "Java " + System.getProperty("java.version") + ", " + System.getProperty("java.vm.name")
+            + " (" + System.getProperty("java.vendor") + "), " + System.getProperty("java.home")
+      };
+    }
+
+    /**
+     * The project version: the jar's manifest has it (read already when the class was loaded),
+     * else (classes run from a folder, as in tests) {@code version.properties}, which the build
+     * writes it into.
+     */
+    static String version() {
+      String v = Version.class.getPackage().getImplementationVersion();
+      if (v != null) {
+        return v;
+      }
+      java.util.Properties p = new java.util.Properties();
+      try (java.io.InputStream in = Version.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      } catch (java.io.IOException e) {
+        // Handled below as an unknown version.
+      }
+      v = p.getProperty("version", "");
+      return v.isEmpty() || v.startsWith("${") ? "(unknown version)" : v;
     }
   }
 }

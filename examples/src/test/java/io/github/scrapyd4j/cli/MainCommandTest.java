@@ -77,6 +77,14 @@ class MainCommandTest {
         .contains("Exit codes:").contains("3   a Scrapyd node could not be reached");
   }
 
+  /**
+   * What --version prints: the project version the build wrote into version.properties (Maven
+   * passes the same version as a system property), then the Java running it.
+   */
+  static final String VERSION_LINES = "scrapyd4j " + System.getProperty("project.version") + "\n"
+      + "Java " + System.getProperty("java.version") + ", " + System.getProperty("java.vm.name")
+      + " (" + System.getProperty("java.vendor") + "), " + System.getProperty("java.home") + "\n";
+
   /** Every command, as typed after {@code scrapyd4j}. */
   static final String[] COMMANDS = {"targets", "projects", "versions", "spiders", "jobs",
       "status", "schedule", "cancel", "log", "outcome", "items", "delversion", "delproject",
@@ -96,7 +104,7 @@ class MainCommandTest {
   void versionOnTheTopCommandGoesToStdoutWithExitZero(String option) {
     assertThat(cli.run(option)).isZero();
 
-    assertThat(cli.out()).isEqualTo("scrapyd4j (development build)\n");
+    assertThat(cli.out()).isEqualTo(VERSION_LINES);
     assertThat(cli.err()).isEmpty();
   }
 
@@ -117,10 +125,32 @@ class MainCommandTest {
   }
 
   @Test
+  void theTopHelpListsEveryCommandWithItsDescriptionButNotTheCompletionGenerator() {
+    assertThat(cli.run("--help")).isZero();
+
+    for (Class<?> command : Scrapyd4jCommand.commands()) {
+      picocli.CommandLine.Command a = command.getAnnotation(picocli.CommandLine.Command.class);
+      String words = a.description()[0].replaceFirst("^(\\S+ \\S+ \\S+).*", "$1");
+      assertThat(cli.out()).containsPattern("(?m)^  " + a.name() + " +"
+          + java.util.regex.Pattern.quote(words));
+    }
+    assertThat(cli.out()).doesNotContain(Scrapyd4jCommand.COMPLETION);
+  }
+
+  @Test
+  void generateCompletionPrintsAScriptWithEveryCommandsOptions() {
+    assertThat(cli.run(Scrapyd4jCommand.COMPLETION)).isZero();
+
+    assertThat(cli.out()).contains("scrapyd4j Bash Completion").contains("complete -F")
+        .contains("local commands=\"" + String.join(" ", COMMANDS) + " help\"")
+        .contains("--build-egg").contains("--policy").contains("--wait").contains("--tail");
+  }
+
+  @Test
   void everyCommandPrintsTheVersionWithCapitalV() {
     for (String command : COMMANDS) {
       assertThat(cli.run(command, "-V")).as(command).isZero();
-      assertThat(cli.out()).as(command).isEqualTo("scrapyd4j (development build)\n");
+      assertThat(cli.out()).as(command).isEqualTo(VERSION_LINES);
       assertThat(cli.err()).as(command).isEmpty();
     }
   }
@@ -132,7 +162,7 @@ class MainCommandTest {
         continue;
       }
       assertThat(cli.run(command, "--version")).as(command).isZero();
-      assertThat(cli.out()).as(command).isEqualTo("scrapyd4j (development build)\n");
+      assertThat(cli.out()).as(command).isEqualTo(VERSION_LINES);
       assertThat(cli.err()).as(command).isEmpty();
     }
     // spiders/schedule --version V and deploy -v/--version V name a project version.
