@@ -69,4 +69,26 @@ public final class Redaction {
     m.appendTail(out);
     return out.toString();
   }
+
+  /**
+   * A URL quoted for an error message about it: {@link #uri(String)} in single quotes, or a note
+   * instead of the text when it holds an {@code @} the rule cannot place (no {@code scheme://}
+   * before it, or white space in the user information), since what comes before that {@code @}
+   * may be a password.
+   *
+   * <pre>{@code
+   * Redaction.quote("http://u:p@host/");   // "'http://u:***@host/'"
+   * Redaction.quote("u:p@host");           // "(not quoted: it holds an '@' that may follow a password)"
+   * }</pre>
+   *
+   * @param text the URL as given, or null
+   * @return the quoted, redacted URL, or the note
+   */
+  public static String quote(String text) {
+    String shown = uri(text);
+    if (shown.replace(MASK + "@", "").indexOf('@') >= 0) {
+      return "(not quoted: it holds an '@' that may follow a password)";
+    }
+    return "'" + shown + "'";
+  }
 }

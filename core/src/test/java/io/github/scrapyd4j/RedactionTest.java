@@ -42,4 +42,11 @@ class RedactionTest {
     assertThat(Redaction.uri("mail me at a@b.c")).isEqualTo("mail me at a@b.c");
     assertThat(Redaction.uri((String) null)).isEqualTo("null");
   }
+
+  @Test
+  void quoteQuotesTheRedactedUrlOrNotAtAllWhenTheAtSignCannotBePlaced() {
+    assertThat(Redaction.quote("http://u:pw@host/")).isEqualTo("'http://u:***@host/'");
+    assertThat(Redaction.quote("u:pw@host:6800")).doesNotContain("pw").startsWith("(not quoted");
+    assertThat(Redaction.quote("http://u:p w@host/")).doesNotContain("p w").startsWith("(not");
+  }
 }

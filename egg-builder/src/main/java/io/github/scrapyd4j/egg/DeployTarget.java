@@ -100,29 +100,17 @@ public abstract class DeployTarget {
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
         throw new ScrapyConfigException(Problem.INVALID_URL, "deploy target '" + name()
-            + "' has url " + quoteUrl(url)
+            + "' has url " + Redaction.quote(url)
             + ", which is not an http:// or https:// URL with a host", null, 0, null);
       }
       return uri;
     } catch (URISyntaxException e) {
       throw new ScrapyConfigException(Problem.INVALID_URL, "deploy target '" + name()
-          + "' has url " + quoteUrl(url) + ", which is not a valid URL: " + e.getReason()
+          + "' has url " + Redaction.quote(url) + ", which is not a valid URL: " + e.getReason()
           + " at index " + e.getIndex(), null, 0, null); // the cause would quote the URL whole
     }
   }
 
-  /**
-   * The URL quoted with its password hidden ({@link Redaction#uri(String)}); not quoted at all
-   * when it holds an {@code @} the rule cannot place (no {@code scheme://} before it, or a space
-   * in the user information), since what comes before that {@code @} may be a password.
-   */
-  static String quoteUrl(String url) {
-    String shown = Redaction.uri(url);
-    if (shown.replace(Redaction.MASK + "@", "").indexOf('@') >= 0) {
-      return "(not quoted: it holds an '@' that may follow a password)";
-    }
-    return "'" + shown + "'";
-  }
 
   /**
    * The target with its URL's password hidden ({@link Redaction#uri(String)}), and neither the
@@ -133,7 +121,7 @@ public abstract class DeployTarget {
   @Override
   public String toString() {
     return "DeployTarget{name=" + name()
-        + ", url=" + url().map(DeployTarget::quoteUrl).orElse("none")
+        + ", url=" + url().map(Redaction::quote).orElse("none")
         + ", project=" + project().orElse("none")
         + ", username=" + username().orElse("none")
         + ", password=" + (password().isPresent() ? Redaction.MASK : "none")

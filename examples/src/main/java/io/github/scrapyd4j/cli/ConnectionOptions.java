@@ -1,5 +1,6 @@
 package io.github.scrapyd4j.cli;
 
+import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.Credentials;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.cluster.ClusterClient;
@@ -312,12 +313,12 @@ final class ConnectionOptions {
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
         throw new IllegalArgumentException("--url must start with http:// or https:// and name a"
-            + " host, but was " + Output.quoteUrl(url));
+            + " host, but was " + Redaction.quote(url));
       }
       return uri;
     } catch (URISyntaxException e) {
       // Not chained: the cause's message quotes the URL whole, and --debug prints it.
-      throw new IllegalArgumentException("--url " + Output.quoteUrl(url) + " is not a valid URL: "
+      throw new IllegalArgumentException("--url " + Redaction.quote(url) + " is not a valid URL: "
           + e.getReason() + " at index " + e.getIndex());
     }
   }

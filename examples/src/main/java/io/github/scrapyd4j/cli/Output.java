@@ -16,23 +16,34 @@ import java.util.Map;
 
 /** Tables for people, JSON for scripts. */
 final class Output {
-  static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private Output() {}
 
+  /**
+   * Made on first use, not when Output is: usage errors and the URL check quote through this
+   * class, and must not start Jackson (a quick start for --help and usage errors).
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
+
+  static ObjectMapper mapper() {
+    return Json.MAPPER;
+  }
+
   static ObjectNode object() {
-    return MAPPER.createObjectNode();
+    return Json.MAPPER.createObjectNode();
   }
 
   static ArrayNode array(Collection<String> values) {
-    ArrayNode a = MAPPER.createArrayNode();
+    ArrayNode a = Json.MAPPER.createArrayNode();
     values.forEach(a::add);
     return a;
   }
 
   static void json(PrintStream out, JsonNode node) {
     try {
-      out.println(MAPPER.writeValueAsString(node));
+      out.println(Json.MAPPER.writeValueAsString(node));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -77,18 +88,6 @@ final class Output {
     return url == null ? null : Redaction.uri(url);
   }
 
-  /**
-   * A URL quoted in an error about it: {@link Redaction#uri(String)} in quotes, or not quoted at
-   * all when it holds an {@code @} the rule cannot place (no {@code scheme://} before it, or a
-   * space in the user information), since what comes before that {@code @} may be a password.
-   */
-  static String quoteUrl(String url) {
-    String shown = Redaction.uri(url);
-    if (shown.replace(Redaction.MASK + "@", "").indexOf('@') >= 0) {
-      return "(not quoted: it holds an '@' that may follow a password)";
-    }
-    return "'" + shown + "'";
-  }
 
   /** A table with left-aligned columns separated by two spaces. */
   static final class Table {

@@ -369,7 +369,7 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
       host = null;
     }
     if (!(scheme.equals("http") || scheme.equals("https")) || host == null) {
-      throw new ParameterException(spec.commandLine(), Output.quoteUrl(value)
+      throw new ParameterException(spec.commandLine(), Redaction.quote(value)
           + " is neither a command nor a Scrapyd URL (http:// or https:// and a host)");
     }
   }

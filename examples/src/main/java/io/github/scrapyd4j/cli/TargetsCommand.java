@@ -26,7 +26,7 @@ final class TargetsCommand implements Callable<Integer> {
   public Integer call() {
     ScrapyConfig cfg = conn.config(root.env);
     if (conn.json) {
-      ArrayNode a = Output.MAPPER.createArrayNode();
+      ArrayNode a = Output.mapper().createArrayNode();
       for (DeployTarget t : cfg.targets().values()) {
         a.addObject()
             .put("name", t.name())
