@@ -1,19 +1,20 @@
-package io.github.scrapyd4j.logs;
+package io.github.scrapyd4j.jobs;
 
 import io.github.scrapyd4j.ScrapydClient;
+import io.github.scrapyd4j.internal.ByteSink;
 import io.github.scrapyd4j.internal.Checks;
-import io.github.scrapyd4j.jobs.JobCompletion;
-import io.github.scrapyd4j.jobs.JobRef;
-import io.github.scrapyd4j.jobs.JobWaiter;
-import io.github.scrapyd4j.jobs.PollScheduler;
-import io.github.scrapyd4j.jobs.Polling;
+import io.github.scrapyd4j.internal.TextSink;
+import io.github.scrapyd4j.internal.Utf8Decoder;
+import io.github.scrapyd4j.jobs.internal.FileAccess;
+import io.github.scrapyd4j.jobs.internal.Follower;
 import io.github.scrapyd4j.jobs.internal.Futures;
-import io.github.scrapyd4j.logs.internal.ByteSink;
-import io.github.scrapyd4j.logs.internal.FileAccess;
-import io.github.scrapyd4j.logs.internal.Follower;
-import io.github.scrapyd4j.logs.internal.RangeCursor;
-import io.github.scrapyd4j.logs.internal.TextSink;
-import io.github.scrapyd4j.logs.internal.Utf8Decoder;
+import io.github.scrapyd4j.jobs.internal.RangeCursor;
+import io.github.scrapyd4j.logs.LogChunk;
+import io.github.scrapyd4j.logs.LogConsumer;
+import io.github.scrapyd4j.logs.LogFormat;
+import io.github.scrapyd4j.logs.LogSummary;
+import io.github.scrapyd4j.logs.ScrapyLogAnalyzer;
+import io.github.scrapyd4j.logs.ScrapyStats;
 import io.github.scrapyd4j.model.JobState;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -308,7 +309,7 @@ public final class JobLogs {
           files.baseUri(), start + leading, cap);
     }
     List<String> split = new ArrayList<>();
-    LogConsumer splitter = new LineConsumer(split::add, () -> { }, cap);
+    LogConsumer splitter = LogConsumer.lines(split::add, () -> { }, cap);
     splitter.onText(new String(all.toByteArray(), StandardCharsets.UTF_8));
     splitter.onEnd(); // an unterminated last line
     if (start > 0 && !overlong && !split.isEmpty()) {
@@ -516,8 +517,7 @@ public final class JobLogs {
 
   /** The consumer's sink; a line consumer gets this client's line cap. */
   private TextSink sink(LogConsumer given) {
-    LogConsumer consumer = given instanceof LineConsumer
-        ? ((LineConsumer) given).withCap(files.maxLineBytes()) : given;
+    LogConsumer consumer = given.withLineCap(files.maxLineBytes());
     return new TextSink() {
       @Override
       public void text(String text) {

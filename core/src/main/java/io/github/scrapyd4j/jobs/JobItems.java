@@ -1,4 +1,4 @@
-package io.github.scrapyd4j.logs;
+package io.github.scrapyd4j.jobs;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,15 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.internal.Checks;
-import io.github.scrapyd4j.jobs.JobRef;
-import io.github.scrapyd4j.jobs.JobWaiter;
-import io.github.scrapyd4j.jobs.PollScheduler;
-import io.github.scrapyd4j.jobs.Polling;
+import io.github.scrapyd4j.jobs.internal.FileAccess;
+import io.github.scrapyd4j.jobs.internal.Follower;
 import io.github.scrapyd4j.jobs.internal.Futures;
-import io.github.scrapyd4j.logs.internal.FileAccess;
-import io.github.scrapyd4j.logs.internal.Follower;
-import io.github.scrapyd4j.logs.internal.LineSplitter;
-import io.github.scrapyd4j.logs.internal.RangeCursor;
+import io.github.scrapyd4j.jobs.internal.LineSplitter;
+import io.github.scrapyd4j.jobs.internal.RangeCursor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
