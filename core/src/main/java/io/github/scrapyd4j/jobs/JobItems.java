@@ -26,6 +26,7 @@ import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
@@ -55,18 +56,50 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobItems {
   private static final Logger LOG = LoggerFactory.getLogger("io.github.scrapyd4j.logs");
-  private static final ObjectMapper DEFAULT_MAPPER = new ObjectMapper();
+  static final ObjectMapper DEFAULT_MAPPER = new ObjectMapper();
 
   private final FileAccess files;
   private final JobWaiter waiter;
   private final ObjectMapper mapper;
   private final MalformedItemHandler onMalformed;
 
+  /** For the items of a cluster's {@link Jobs}: the items of each job's node; else null. */
+  private final Function<JobRef, JobItems> router;
+
   private JobItems(Builder b) {
-    this.files = new FileAccess(b.client);
-    this.waiter = b.waiter != null ? b.waiter : b.waiterBuilder.build();
-    this.mapper = b.mapper;
-    this.onMalformed = b.onMalformed;
+    this(b.client, b.waiter != null ? b.waiter : b.waiterBuilder.build(), b.mapper, b.onMalformed);
+  }
+
+  private JobItems(ScrapydClient client, JobWaiter waiter, ObjectMapper mapper,
+      MalformedItemHandler onMalformed) {
+    this.files = new FileAccess(client);
+    this.waiter = waiter;
+    this.mapper = mapper;
+    this.onMalformed = onMalformed;
+    this.router = null;
+  }
+
+  private JobItems(Function<JobRef, JobItems> router) {
+    this.files = null;
+    this.waiter = null;
+    this.mapper = null;
+    this.onMalformed = null;
+    this.router = router;
+  }
+
+  /** The items of one node with the settings of a {@link Jobs}. */
+  static JobItems create(ScrapydClient client, JobWaiter waiter, ObjectMapper mapper,
+      MalformedItemHandler onMalformed) {
+    return new JobItems(client, waiter, mapper, onMalformed);
+  }
+
+  /** Items that send each call to the items of the job's node. */
+  static JobItems routed(Function<JobRef, JobItems> router) {
+    return new JobItems(router);
+  }
+
+  private JobItems route(JobRef job) {
+    return router.apply(Checks.notNull("job", job));
   }
 
   /**
@@ -111,6 +144,9 @@ public final class JobItems {
    * @throws ItemsNotFoundException if the node does not serve the items
    */
   public <T> Stream<T> stream(JobRef job, Class<T> type) {
+    if (router != null) {
+      return route(job).stream(job, type);
+    }
     Checks.notNull("type", type);
     FileAccess.Target t = files.target(Checks.notNull("job", job), FileAccess.Kind.ITEMS);
     HttpResponse<InputStream> response = files.open(t, null);
@@ -230,6 +266,9 @@ public final class JobItems {
    */
   public <T> CompletableFuture<FollowResult> followAsync(
       JobRef job, Class<T> type, Consumer<? super T> action) {
+    if (router != null) {
+      return route(job).followAsync(job, type, action);
+    }
     return start(job, type, action, null);
   }
 
@@ -247,6 +286,9 @@ public final class JobItems {
    */
   public <T> FollowResult follow(
       JobRef job, Class<T> type, Consumer<? super T> action, Duration timeout) {
+    if (router != null) {
+      return route(job).follow(job, type, action, timeout);
+    }
     Checks.notNull("timeout", timeout);
     return Futures.join(start(job, type, action, timeout), files.baseUri(), "following items");
   }
@@ -391,7 +433,10 @@ public final class JobItems {
      *
      * @param polling the polling
      * @return this builder
+     * @deprecated set it once for waits, logs and items with {@link Jobs#builder}; this
+     *     method stays until 1.0
      */
+    @Deprecated
     public Builder polling(Polling polling) {
       waiterBuilder.polling(polling);
       return this;
@@ -402,7 +447,10 @@ public final class JobItems {
      *
      * @param scheduler the scheduler
      * @return this builder
+     * @deprecated set it once for waits, logs and items with {@link Jobs#builder}; this
+     *     method stays until 1.0
      */
+    @Deprecated
     public Builder scheduler(PollScheduler scheduler) {
       waiterBuilder.scheduler(scheduler);
       return this;
@@ -413,7 +461,10 @@ public final class JobItems {
      *
      * @param clock the clock
      * @return this builder
+     * @deprecated set it once for waits, logs and items with {@link Jobs#builder}; this
+     *     method stays until 1.0
      */
+    @Deprecated
     public Builder clock(Clock clock) {
       waiterBuilder.clock(clock);
       return this;
@@ -424,7 +475,10 @@ public final class JobItems {
      *
      * @param waiter the waiter
      * @return this builder
+     * @deprecated set it once for waits, logs and items with {@link Jobs#builder}; this
+     *     method stays until 1.0
      */
+    @Deprecated
     public Builder waiter(JobWaiter waiter) {
       Checks.notNull("waiter", waiter);
       if (waiter.client() != client) {
