@@ -52,7 +52,9 @@ import org.slf4j.LoggerFactory;
  * line), or does not map to the type, goes to the {@link MalformedItemHandler} with its line number
  * and is skipped; by default a warning is logged. Blank lines are skipped. A file the node does not
  * serve throws {@link ItemsNotFoundException} naming the job. A {@code JobItems} is thread-safe and
- * holds no resources.
+ * holds no resources. {@code jobs.items()} of a {@link Jobs} is one, with that {@code Jobs}'s
+ * settings; the one of a cluster's {@code Jobs} sends each call to the node of {@link
+ * JobRef#node()}.
  */
 public final class JobItems {
   private static final Logger LOG = LoggerFactory.getLogger("io.github.scrapyd4j.logs");

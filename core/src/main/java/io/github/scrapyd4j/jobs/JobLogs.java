@@ -57,7 +57,9 @@ import java.util.function.Function;
  * <p>Text is decoded as UTF-8; invalid bytes become U+FFFD. A log the node does not serve throws
  * {@link LogNotFoundException} naming the job. Blocking methods must not be called from the
  * client's own callbacks (they wait for the client's threads). A {@code JobLogs} is thread-safe
- * and holds no resources.
+ * and holds no resources. {@code jobs.logs()} of a {@link Jobs} is one, with that {@code Jobs}'s
+ * settings; the one of a cluster's {@code Jobs} sends each call to the node of {@link
+ * JobRef#node()}.
  */
 public final class JobLogs {
   private static final org.slf4j.Logger LOG =

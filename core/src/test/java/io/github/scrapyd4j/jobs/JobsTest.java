@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.scrapyd4j.RetryPolicy;
@@ -25,7 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code client.jobs()}: one wait (sync and async) that ends with the outcome; logs and items as views. */
+/**
+ * {@code client.jobs()}: one wait (sync and async) that ends with the outcome; logs and items as
+ * views.
+ */
 class JobsTest {
   @RegisterExtension
   static WireMockExtension wm =
@@ -94,7 +96,8 @@ class JobsTest {
 
   @Test
   void logsAndItemsAreViewsThatShareTheBuildersSettings() {
-    wm.stubFor(get(ITEMS_PATH).willReturn(Recording.json("{\"n\": 1, \"extra\": true}\n{\"n\": 2}\n")));
+    wm.stubFor(get(ITEMS_PATH)
+        .willReturn(Recording.json("{\"n\": 1, \"extra\": true}\n{\"n\": 2}\n")));
     Polling polling = Polling.builder().initialInterval(Duration.ofMillis(20)).build();
     ObjectMapper lenient =
         new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

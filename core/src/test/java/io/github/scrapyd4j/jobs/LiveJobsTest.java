@@ -104,6 +104,30 @@ class LiveJobsTest {
   }
 
   @Test
+  void jobsAwaitGivesTheOutcomeBlockingAndAsAFuture() throws Exception {
+    JobRef job = JobRef.of(client.schedule(ScheduleRequest.builder().project(project)
+        .spider("echo").jobId("echo-" + UUID.randomUUID()).putArg("foo", "bar").build()));
+    Jobs jobs = Jobs.builder(client).polling(QUICK).build();
+
+    JobOutcome waited;
+    try {
+      waited = jobs.await(job, Duration.ofMinutes(2));
+    } catch (LogNotFoundException e) {
+      skipWithoutFiles(e);
+      return;
+    }
+    JobOutcome async = jobs.awaitAsync(job, Duration.ofMinutes(2)).get(2, TimeUnit.MINUTES);
+
+    assertThat(waited.verdict()).isEqualTo(JobOutcome.Verdict.SUCCEEDED);
+    assertThat(waited.stats().get().itemsScraped()).isEqualTo(1);
+    assertThat(async.verdict()).isEqualTo(JobOutcome.Verdict.SUCCEEDED);
+    assertThat(async.summary()).isEqualTo(waited.summary());
+    try (Stream<JsonNode> items = client.jobs().items().stream(job)) {
+      assertThat(items.map(i -> i.at("/args/foo").asText())).containsExactly("bar");
+    }
+  }
+
+  @Test
   void aRunningJobsLogAndItemsAreFollowedUntilItIsCancelled() throws Exception {
     JobRef job = JobRef.of(client.schedule(ScheduleRequest.builder().project(project).spider("slow")
         .jobId("slow-" + UUID.randomUUID()).build()));
