@@ -155,6 +155,16 @@ public final class ScrapydClient implements AutoCloseable {
   }
 
   /**
+   * This node's jobs with the default settings: wait for a job and tell how it went, read its log
+   * and items. {@code Jobs.builder(client)} sets polling, scheduler, clock, mapper and policy.
+   *
+   * @return the jobs of this node
+   */
+  public io.github.scrapyd4j.jobs.Jobs jobs() {
+    return io.github.scrapyd4j.jobs.Jobs.of(this);
+  }
+
+  /**
    * The same operations, returning futures instead of blocking. It shares this client's
    * connections and configuration, and is closed with it.
    *

@@ -1,10 +1,10 @@
 package io.github.scrapyd4j.bench;
 
 import io.github.scrapyd4j.ScrapydClient;
+import io.github.scrapyd4j.jobs.FollowResult;
+import io.github.scrapyd4j.jobs.JobLogs;
 import io.github.scrapyd4j.jobs.JobRef;
 import io.github.scrapyd4j.jobs.Polling;
-import io.github.scrapyd4j.logs.FollowResult;
-import io.github.scrapyd4j.logs.JobLogs;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -551,6 +551,18 @@ public final class ClusterClient implements AutoCloseable {
     return cause instanceof ScrapydHttpException && ((ScrapydHttpException) cause).statusCode() >= 500;
   }
 
+  /**
+   * The cluster's jobs with the default settings: each call goes to the node named by the job's
+   * {@code JobRef.node()} (as {@link Placement#job()} names it); a job that names no node, or a
+   * node the cluster does not have, is refused with {@link IllegalArgumentException}. {@code
+   * Jobs.builderOfNodes(cluster::client)} sets polling, scheduler, clock, mapper and policy.
+   *
+   * @return the jobs of this cluster's nodes
+   */
+  public io.github.scrapyd4j.jobs.Jobs jobs() {
+    return io.github.scrapyd4j.jobs.Jobs.builderOfNodes(this::client).build();
+  }
+
   // ------------------------------------------------------------------ fan-out
 
   /**

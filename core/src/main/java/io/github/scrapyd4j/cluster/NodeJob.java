@@ -1,5 +1,6 @@
 package io.github.scrapyd4j.cluster;
 
+import io.github.scrapyd4j.jobs.JobRef;
 import io.github.scrapyd4j.model.Job;
 
 /** A job together with the node it is on. */
@@ -29,6 +30,16 @@ public final class NodeJob {
    */
   public Job job() {
     return job;
+  }
+
+  /**
+   * A reference to the job naming its node (and, for a running or finished job, its log and
+   * items locations): what {@code cluster.jobs()} routes by.
+   *
+   * @return the job on its node
+   */
+  public JobRef ref() {
+    return JobRef.of(job).onNode(nodeId);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.github.scrapyd4j.cluster;
 
 import io.github.scrapyd4j.ScrapydException;
+import io.github.scrapyd4j.jobs.JobRef;
 import io.github.scrapyd4j.model.ScheduleResult;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -43,6 +44,15 @@ public final class Placement {
    */
   public String jobId() {
     return result.jobId();
+  }
+
+  /**
+   * The placed job, naming its node: what {@code cluster.jobs()} routes by.
+   *
+   * @return the job on its node
+   */
+  public JobRef job() {
+    return JobRef.of(result).onNode(nodeId);
   }
 
   /**

@@ -8,7 +8,7 @@ import org.immutables.value.Value;
 
 /**
  * What {@link JobWaiter} found when the job finished. Scrapyd does not record whether a crawl
- * succeeded: ask {@link io.github.scrapyd4j.logs.JobLogs#outcome(JobRef)} with {@link #job()}.
+ * succeeded: ask {@link io.github.scrapyd4j.jobs.JobLogs#outcome(JobRef)} with {@link #job()}.
  */
 @Value.Immutable
 @ScrapydStyle

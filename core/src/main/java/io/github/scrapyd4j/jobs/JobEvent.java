@@ -20,7 +20,7 @@ public abstract class JobEvent {
     STARTED,
     /**
      * A job's process ended. Scrapyd reports crashed and cancelled crawls as finished too: see
-     * {@link io.github.scrapyd4j.logs.JobLogs#outcome}.
+     * {@link io.github.scrapyd4j.jobs.JobLogs#outcome}.
      */
     FINISHED,
     /**
@@ -61,7 +61,7 @@ public abstract class JobEvent {
 
   /**
    * A reference to the job, marked with the node id, for {@link JobWaiter} or {@link
-   * io.github.scrapyd4j.logs.JobLogs}.
+   * io.github.scrapyd4j.jobs.JobLogs}.
    *
    * @return the job reference
    */

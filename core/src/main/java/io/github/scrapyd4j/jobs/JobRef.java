@@ -12,8 +12,7 @@ import org.immutables.value.Value;
 
 /**
  * Names one job: its project, spider and job id, and where known the node it runs on and the
- * locations of its log and items. Everything in {@link io.github.scrapyd4j.jobs} and {@link
- * io.github.scrapyd4j.logs} takes one.
+ * locations of its log and items. Everything in {@link io.github.scrapyd4j.jobs} takes one.
  *
  * <pre>{@code
  * ScheduleResult scheduled = client.schedule(ScheduleRequest.of("shop", "products"));
@@ -53,8 +52,9 @@ public abstract class JobRef {
   public abstract String jobId();
 
   /**
-   * The id of the node the job runs on, as a {@link JobWatcher} or a cluster names its nodes.
-   * Informational: the client a reference is used with decides which node is asked.
+   * The id of the node the job runs on, as a {@link JobWatcher} or a cluster names its nodes. The
+   * {@link Jobs} of a cluster ({@code cluster.jobs()}) sends each call to this node; one node's
+   * {@code Jobs}, {@code JobLogs}, {@code JobItems} and {@code JobWaiter} ignore it.
    *
    * @return the node id, if known
    */

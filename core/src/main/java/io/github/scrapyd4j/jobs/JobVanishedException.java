@@ -19,7 +19,7 @@ import java.util.Optional;
  *   <li>it never ran on this node: a wrong job id, project or node.
  * </ul>
  *
- * <p>Its log may still be there: {@link io.github.scrapyd4j.logs.JobLogs#outcome} can tell.
+ * <p>Its log may still be there: {@link io.github.scrapyd4j.jobs.JobLogs#outcome} can tell.
  */
 public class JobVanishedException extends ScrapydException {
   private static final long serialVersionUID = 1L;

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>How a wait ends.</b> With a {@link JobCompletion} when the node says the job is finished
  * (Scrapyd says so for crashed and cancelled crawls too: see {@link
- * io.github.scrapyd4j.logs.JobLogs#outcome}); with {@link JobVanishedException} when the node has
+ * io.github.scrapyd4j.jobs.JobLogs#outcome}); with {@link JobVanishedException} when the node has
  * not known the job for {@link Polling#vanishGrace()}; with {@link JobWaitTimeoutException} when the
  * timeout passes; with the client's exceptions when the node cannot be asked ({@link Polling#failureTolerance()}
  * transport failures in a row, or at once for authentication and HTTP errors). Cancelling the

@@ -22,7 +22,8 @@ final class LineConsumer implements LogConsumer {
   }
 
   /** A fresh consumer for one read, with a client's cap. */
-  LineConsumer withCap(int maxChars) {
+  @Override
+  public LogConsumer withLineCap(int maxChars) {
     return new LineConsumer(onLine, onRestart, maxChars);
   }
 

@@ -1,6 +1,5 @@
 package io.github.scrapyd4j.logs;
 
-import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.internal.Checks;
 import java.util.function.Consumer;
 
@@ -16,6 +15,13 @@ import java.util.function.Consumer;
  */
 @FunctionalInterface
 public interface LogConsumer {
+  /**
+   * The line cap of {@link #lines} consumers used on their own: 8 MiB of characters, the same
+   * figure as the client's default {@code maxLineBytes} ({@link
+   * io.github.scrapyd4j.ScrapydClient#DEFAULT_MAX_LINE_BYTES}).
+   */
+  int DEFAULT_MAX_LINE_CHARS = 8 << 20;
+
   /**
    * The next text of the log.
    *
@@ -37,8 +43,8 @@ public interface LogConsumer {
    * last line comes at the end; on a restart an incomplete line is dropped. A line longer than
    * the cap is never held whole: it is skipped, with a WARN log (logger {@code
    * io.github.scrapyd4j.logs}) giving its number and offset. The cap is the client's {@code
-   * maxLineBytes} (in characters) when the consumer is given to {@link JobLogs}, else {@link
-   * ScrapydClient#DEFAULT_MAX_LINE_BYTES}.
+   * maxLineBytes} (in characters) when the consumer is given to {@code JobLogs} (see {@link
+   * #withLineCap}), else {@link #DEFAULT_MAX_LINE_CHARS}.
    *
    * @param onLine receives each line
    * @return the consumer
@@ -57,6 +63,38 @@ public interface LogConsumer {
   static LogConsumer lines(Consumer<String> onLine, Runnable onRestart) {
     Checks.notNull("onLine", onLine);
     Checks.notNull("onRestart", onRestart);
-    return new LineConsumer(onLine, onRestart, ScrapydClient.DEFAULT_MAX_LINE_BYTES);
+    return lines(onLine, onRestart, DEFAULT_MAX_LINE_CHARS);
+  }
+
+  /**
+   * A consumer that gets whole lines, is told of restarts, and skips (with a WARN log) a line of
+   * more than {@code maxLineChars} characters.
+   *
+   * @param onLine receives each line
+   * @param onRestart runs when the log starts over
+   * @param maxLineChars the line cap, 1 or more
+   * @return the consumer
+   * @throws IllegalArgumentException if {@code maxLineChars} is less than 1
+   */
+  static LogConsumer lines(Consumer<String> onLine, Runnable onRestart, int maxLineChars) {
+    Checks.notNull("onLine", onLine);
+    Checks.notNull("onRestart", onRestart);
+    if (maxLineChars < 1) {
+      throw new IllegalArgumentException(
+          "maxLineChars must be 1 or more, but was " + maxLineChars);
+    }
+    return new LineConsumer(onLine, onRestart, maxLineChars);
+  }
+
+  /**
+   * This consumer for one read with a reader's line cap: {@code JobLogs} calls it with its
+   * client's {@code maxLineBytes} before each read. A consumer made by {@link #lines} returns a
+   * fresh consumer with that cap (and the same callbacks); the default returns this consumer.
+   *
+   * @param maxLineChars the reader's line cap, 1 or more
+   * @return the consumer to feed
+   */
+  default LogConsumer withLineCap(int maxLineChars) {
+    return this;
   }
 }

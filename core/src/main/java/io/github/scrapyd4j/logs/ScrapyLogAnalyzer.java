@@ -1,10 +1,9 @@
 package io.github.scrapyd4j.logs;
 
-import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.internal.Checks;
+import io.github.scrapyd4j.internal.TextSink;
+import io.github.scrapyd4j.internal.Utf8Decoder;
 import io.github.scrapyd4j.logs.internal.TextLines;
-import io.github.scrapyd4j.logs.internal.TextSink;
-import io.github.scrapyd4j.logs.internal.Utf8Decoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,12 +17,13 @@ import java.util.regex.Pattern;
 /**
  * Reads a Scrapy log as it streams by, in constant memory, and sums it up: records per level, the
  * first errors, the last stats dump, the close reason. Feed it text as a {@link LogConsumer}, or
- * give it a stream; {@link JobLogs#summarize} does this for a job's log.
+ * give it a stream; {@code JobLogs.summarize} ({@code io.github.scrapyd4j.jobs}) does this for a
+ * job's log.
  *
  * <pre>{@code
  * try (InputStream in = Files.newInputStream(Path.of("crawl.log"))) {
  *   LogSummary summary = ScrapyLogAnalyzer.analyze(in);
- *   JobOutcome outcome = OutcomePolicy.defaults().classify(summary);
+ *   System.out.println(summary.errorCount() + " errors");
  * }
  * }</pre>
  *
@@ -69,12 +69,23 @@ public final class ScrapyLogAnalyzer implements LogConsumer {
    * @param format how records start
    */
   public ScrapyLogAnalyzer(LogFormat format) {
-    this(format, ScrapydClient.DEFAULT_MAX_LINE_BYTES);
+    this(format, LogConsumer.DEFAULT_MAX_LINE_CHARS);
   }
 
-  /** An analyzer with a client's line cap: a longer line is counted, not read. */
-  ScrapyLogAnalyzer(LogFormat format, int maxLineChars) {
+  /**
+   * An analyzer for a log format with a line cap: a longer line is counted (and logged at WARN),
+   * not read.
+   *
+   * @param format how records start
+   * @param maxLineChars the line cap in characters, 1 or more
+   * @throws IllegalArgumentException if {@code maxLineChars} is less than 1
+   */
+  public ScrapyLogAnalyzer(LogFormat format, int maxLineChars) {
     this.format = Checks.notNull("format", format);
+    if (maxLineChars < 1) {
+      throw new IllegalArgumentException(
+          "maxLineChars must be 1 or more, but was " + maxLineChars);
+    }
     this.partial = new TextLines(maxLineChars, this::line, (number, offset, length) -> {
       lines++;
       LOG.warn("log line {} (at character {}) has {} characters, more than the cap of {} "

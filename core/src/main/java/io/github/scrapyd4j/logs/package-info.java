@@ -1,21 +1,20 @@
 /**
- * A job's log, items and outcome: {@link io.github.scrapyd4j.logs.JobLogs} reads and follows logs
- * and tells from a log how a job went ({@link io.github.scrapyd4j.logs.JobOutcome}, {@link
- * io.github.scrapyd4j.logs.ScrapyStats}); {@link io.github.scrapyd4j.logs.JobItems} streams and
- * follows scraped items.
+ * Pure parsing of Scrapy logs and stats, with no client: {@link
+ * io.github.scrapyd4j.logs.ScrapyLogAnalyzer} sums a log up ({@link
+ * io.github.scrapyd4j.logs.LogSummary}), {@link io.github.scrapyd4j.logs.ScrapyStats} types
+ * Scrapy's final stats, {@link io.github.scrapyd4j.logs.LogFormat} says how records start, {@link
+ * io.github.scrapyd4j.logs.LogConsumer} receives a log as text and {@link
+ * io.github.scrapyd4j.logs.LogChunk} is a piece of one.
  *
  * <pre>{@code
- * JobRef job = JobRef.of(client.schedule(ScheduleRequest.of("shop", "products")));
- * JobLogs logs = JobLogs.of(client);
- * logs.follow(job, LogConsumer.lines(System.out::println), Duration.ofHours(1));
- * JobOutcome outcome = logs.outcome(job);
- * try (Stream<JsonNode> items = JobItems.of(client).stream(job)) {
- *   items.forEach(System.out::println);
+ * try (InputStream in = Files.newInputStream(Path.of("crawl.log"))) {
+ *   LogSummary summary = ScrapyLogAnalyzer.analyze(in);
+ *   summary.stats().ifPresent(stats -> System.out.println(stats.itemsScraped()));
  * }
  * }</pre>
  *
- * <p>Scrapyd serves logs and items as static files with byte ranges; everything here streams them
- * (whole files are never held in memory) and reads only the part it needs. Nothing in this package
- * accepts or returns {@code null} unless its documentation says so.
+ * <p>Reading a job's log from a node is {@code io.github.scrapyd4j.jobs.JobLogs}; this package
+ * knows nothing of clients or jobs. Everything here reads in constant memory. Nothing in this
+ * package accepts or returns {@code null} unless its documentation says so.
  */
 package io.github.scrapyd4j.logs;

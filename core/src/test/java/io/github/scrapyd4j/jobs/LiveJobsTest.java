@@ -8,12 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.ScrapydException;
 import io.github.scrapyd4j.jobs.internal.StateProbe;
-import io.github.scrapyd4j.logs.FollowResult;
-import io.github.scrapyd4j.logs.JobItems;
-import io.github.scrapyd4j.logs.JobLogs;
-import io.github.scrapyd4j.logs.JobOutcome;
 import io.github.scrapyd4j.logs.LogConsumer;
-import io.github.scrapyd4j.logs.LogNotFoundException;
 import io.github.scrapyd4j.model.Job;
 import io.github.scrapyd4j.model.JobState;
 import io.github.scrapyd4j.model.ScheduleRequest;
@@ -106,6 +101,30 @@ class LiveJobsTest {
       items = stream.collect(Collectors.toList());
     }
     assertThat(items).singleElement().satisfies(i -> assertThat(i.at("/args/foo").asText()).isEqualTo("bär"));
+  }
+
+  @Test
+  void jobsAwaitGivesTheOutcomeBlockingAndAsAFuture() throws Exception {
+    JobRef job = JobRef.of(client.schedule(ScheduleRequest.builder().project(project)
+        .spider("echo").jobId("echo-" + UUID.randomUUID()).putArg("foo", "bar").build()));
+    Jobs jobs = Jobs.builder(client).polling(QUICK).build();
+
+    JobOutcome waited;
+    try {
+      waited = jobs.await(job, Duration.ofMinutes(2));
+    } catch (LogNotFoundException e) {
+      skipWithoutFiles(e);
+      return;
+    }
+    JobOutcome async = jobs.awaitAsync(job, Duration.ofMinutes(2)).get(2, TimeUnit.MINUTES);
+
+    assertThat(waited.verdict()).isEqualTo(JobOutcome.Verdict.SUCCEEDED);
+    assertThat(waited.stats().get().itemsScraped()).isEqualTo(1);
+    assertThat(async.verdict()).isEqualTo(JobOutcome.Verdict.SUCCEEDED);
+    assertThat(async.summary()).isEqualTo(waited.summary());
+    try (Stream<JsonNode> items = client.jobs().items().stream(job)) {
+      assertThat(items.map(i -> i.at("/args/foo").asText())).containsExactly("bar");
+    }
   }
 
   @Test

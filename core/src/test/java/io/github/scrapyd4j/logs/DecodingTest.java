@@ -2,9 +2,9 @@ package io.github.scrapyd4j.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.scrapyd4j.logs.internal.LineSplitter;
-import io.github.scrapyd4j.logs.internal.TextSink;
-import io.github.scrapyd4j.logs.internal.Utf8Decoder;
+import io.github.scrapyd4j.internal.TextSink;
+import io.github.scrapyd4j.internal.Utf8Decoder;
+import io.github.scrapyd4j.jobs.internal.LineSplitter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.github.scrapyd4j.cli;
 
-import io.github.scrapyd4j.logs.JobLogs;
+import io.github.scrapyd4j.jobs.JobLogs;
 import io.github.scrapyd4j.logs.LogConsumer;
 import java.time.Duration;
 import picocli.CommandLine.Command;

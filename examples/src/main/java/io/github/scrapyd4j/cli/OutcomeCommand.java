@@ -1,8 +1,8 @@
 package io.github.scrapyd4j.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.scrapyd4j.logs.JobLogs;
-import io.github.scrapyd4j.logs.JobOutcome;
+import io.github.scrapyd4j.jobs.JobLogs;
+import io.github.scrapyd4j.jobs.JobOutcome;
 import io.github.scrapyd4j.logs.ScrapyStats;
 import java.io.PrintStream;
 import picocli.CommandLine.Command;

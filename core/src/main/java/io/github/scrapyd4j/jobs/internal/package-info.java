@@ -1,6 +1,6 @@
 /**
- * Implementation of job tracking shared by {@code io.github.scrapyd4j.jobs} and {@code
- * io.github.scrapyd4j.logs}: the job state probe (status.json with a listjobs fallback) and future
- * helpers. Not part of the public API.
+ * Implementation of job tracking: the job state probe (status.json with a listjobs fallback),
+ * HTTP byte-range reads of logs and items, the follow loop, the line splitter of items and future
+ * helpers. Used only by {@code io.github.scrapyd4j.jobs}; not part of the public API.
  */
 package io.github.scrapyd4j.jobs.internal;

@@ -1,5 +1,5 @@
 /**
- * Implementation of logs, items and stats: the Python literal parser, streaming UTF-8 decoding,
- * HTTP byte-range reads and the follow loop. Not part of the public API.
+ * Implementation of the log and stats parsing: the Python literal parser and the line splitter
+ * of decoded text. Used only by {@code io.github.scrapyd4j.logs}; not part of the public API.
  */
 package io.github.scrapyd4j.logs.internal;

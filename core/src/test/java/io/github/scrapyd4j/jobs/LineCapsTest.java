@@ -1,11 +1,12 @@
-package io.github.scrapyd4j.logs;
+package io.github.scrapyd4j.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.scrapyd4j.RetryPolicy;
 import io.github.scrapyd4j.ScrapydClient;
-import io.github.scrapyd4j.jobs.JobRef;
+import io.github.scrapyd4j.logs.LogConsumer;
+import io.github.scrapyd4j.logs.LogSummary;
 import io.github.scrapyd4j.testing.HostileServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,6 @@
-package io.github.scrapyd4j.logs.internal;
+package io.github.scrapyd4j.jobs.internal;
+
+import io.github.scrapyd4j.internal.ByteSink;
 
 /**
  * Where a follow is in a file: the offset of the next byte its sink expects, and transfer counts.

@@ -1,5 +1,6 @@
-package io.github.scrapyd4j.logs.internal;
+package io.github.scrapyd4j.jobs.internal;
 
+import io.github.scrapyd4j.internal.ByteSink;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 

@@ -1,19 +1,20 @@
-package io.github.scrapyd4j.logs;
+package io.github.scrapyd4j.jobs;
 
 import io.github.scrapyd4j.ScrapydClient;
+import io.github.scrapyd4j.internal.ByteSink;
 import io.github.scrapyd4j.internal.Checks;
-import io.github.scrapyd4j.jobs.JobCompletion;
-import io.github.scrapyd4j.jobs.JobRef;
-import io.github.scrapyd4j.jobs.JobWaiter;
-import io.github.scrapyd4j.jobs.PollScheduler;
-import io.github.scrapyd4j.jobs.Polling;
+import io.github.scrapyd4j.internal.TextSink;
+import io.github.scrapyd4j.internal.Utf8Decoder;
+import io.github.scrapyd4j.jobs.internal.FileAccess;
+import io.github.scrapyd4j.jobs.internal.Follower;
 import io.github.scrapyd4j.jobs.internal.Futures;
-import io.github.scrapyd4j.logs.internal.ByteSink;
-import io.github.scrapyd4j.logs.internal.FileAccess;
-import io.github.scrapyd4j.logs.internal.Follower;
-import io.github.scrapyd4j.logs.internal.RangeCursor;
-import io.github.scrapyd4j.logs.internal.TextSink;
-import io.github.scrapyd4j.logs.internal.Utf8Decoder;
+import io.github.scrapyd4j.jobs.internal.RangeCursor;
+import io.github.scrapyd4j.logs.LogChunk;
+import io.github.scrapyd4j.logs.LogConsumer;
+import io.github.scrapyd4j.logs.LogFormat;
+import io.github.scrapyd4j.logs.LogSummary;
+import io.github.scrapyd4j.logs.ScrapyLogAnalyzer;
+import io.github.scrapyd4j.logs.ScrapyStats;
 import io.github.scrapyd4j.model.JobState;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Reads the logs of one node's jobs: whole (streamed, never held in memory), as a byte range, its
@@ -55,7 +57,9 @@ import java.util.concurrent.CompletableFuture;
  * <p>Text is decoded as UTF-8; invalid bytes become U+FFFD. A log the node does not serve throws
  * {@link LogNotFoundException} naming the job. Blocking methods must not be called from the
  * client's own callbacks (they wait for the client's threads). A {@code JobLogs} is thread-safe
- * and holds no resources.
+ * and holds no resources. {@code jobs.logs()} of a {@link Jobs} is one, with that {@code Jobs}'s
+ * settings; the one of a cluster's {@code Jobs} sends each call to the node of {@link
+ * JobRef#node()}.
  */
 public final class JobLogs {
   private static final org.slf4j.Logger LOG =
@@ -68,12 +72,42 @@ public final class JobLogs {
   private final JobWaiter waiter;
   private final LogFormat format;
   private final OutcomePolicy policy;
+  /** For the logs of a cluster's {@link Jobs}: the logs of each job's node; else null. */
+  private final Function<JobRef, JobLogs> router;
 
   private JobLogs(Builder b) {
-    this.files = new FileAccess(b.client);
-    this.waiter = b.waiter != null ? b.waiter : b.waiterBuilder.build();
-    this.format = b.format;
-    this.policy = b.policy;
+    this(b.client, b.waiter != null ? b.waiter : b.waiterBuilder.build(), b.format, b.policy);
+  }
+
+  private JobLogs(ScrapydClient client, JobWaiter waiter, LogFormat format, OutcomePolicy policy) {
+    this.files = new FileAccess(client);
+    this.waiter = waiter;
+    this.format = format;
+    this.policy = policy;
+    this.router = null;
+  }
+
+  private JobLogs(Function<JobRef, JobLogs> router) {
+    this.files = null;
+    this.waiter = null;
+    this.format = null;
+    this.policy = null;
+    this.router = router;
+  }
+
+  /** The logs of one node with the settings of a {@link Jobs}. */
+  static JobLogs create(
+      ScrapydClient client, JobWaiter waiter, LogFormat format, OutcomePolicy policy) {
+    return new JobLogs(client, waiter, format, policy);
+  }
+
+  /** Logs that send each call to the logs of the job's node. */
+  static JobLogs routed(Function<JobRef, JobLogs> router) {
+    return new JobLogs(router);
+  }
+
+  private JobLogs route(JobRef job) {
+    return router.apply(Checks.notNull("job", job));
   }
 
   /**
@@ -100,8 +134,13 @@ public final class JobLogs {
    * The waiter that follows and outcomes ask for job states.
    *
    * @return the waiter
+   * @throws IllegalStateException for the logs of a cluster's {@link Jobs}, which have one waiter
+   *     per node
    */
   public JobWaiter waiter() {
+    if (router != null) {
+      throw new IllegalStateException("the logs of a cluster's Jobs have one waiter per node");
+    }
     return waiter;
   }
 
@@ -117,6 +156,9 @@ public final class JobLogs {
    * @throws UncheckedIOException if writing to {@code out} fails
    */
   public long copy(JobRef job, OutputStream out) {
+    if (router != null) {
+      return route(job).copy(job, out);
+    }
     Checks.notNull("out", out);
     FileAccess.Target t = files.target(Checks.notNull("job", job), FileAccess.Kind.LOG);
     HttpResponse<InputStream> response = files.open(t, null);
@@ -148,6 +190,9 @@ public final class JobLogs {
    * @throws LogNotFoundException if the node does not serve the log
    */
   public long read(JobRef job, LogConsumer consumer) {
+    if (router != null) {
+      return route(job).read(job, consumer);
+    }
     Checks.notNull("consumer", consumer);
     FileAccess.Target t = files.target(Checks.notNull("job", job), FileAccess.Kind.LOG);
     Utf8Decoder decoder = new Utf8Decoder(sink(consumer));
@@ -164,6 +209,9 @@ public final class JobLogs {
    * @throws LogNotFoundException if the node does not serve the log
    */
   public OptionalLong size(JobRef job) {
+    if (router != null) {
+      return route(job).size(job);
+    }
     return files.size(files.target(Checks.notNull("job", job), FileAccess.Kind.LOG));
   }
 
@@ -180,6 +228,9 @@ public final class JobLogs {
    * @throws LogNotFoundException if the node does not serve the log
    */
   public LogChunk range(JobRef job, long offset, int length) {
+    if (router != null) {
+      return route(job).range(job, offset, length);
+    }
     if (offset < 0) {
       throw new IllegalArgumentException("offset must be 0 or more, but was " + offset);
     }
@@ -218,6 +269,9 @@ public final class JobLogs {
    * @throws LogNotFoundException if the node does not serve the log
    */
   public LogChunk tail(JobRef job, int bytes) {
+    if (router != null) {
+      return route(job).tail(job, bytes);
+    }
     if (bytes < 1) {
       throw new IllegalArgumentException("bytes must be 1 or more, but was " + bytes);
     }
@@ -252,6 +306,9 @@ public final class JobLogs {
    * @throws LogNotFoundException if the node does not serve the log
    */
   public List<String> tailLines(JobRef job, int lines) {
+    if (router != null) {
+      return route(job).tailLines(job, lines);
+    }
     if (lines < 1) {
       throw new IllegalArgumentException("lines must be 1 or more, but was " + lines);
     }
@@ -308,7 +365,7 @@ public final class JobLogs {
           files.baseUri(), start + leading, cap);
     }
     List<String> split = new ArrayList<>();
-    LogConsumer splitter = new LineConsumer(split::add, () -> { }, cap);
+    LogConsumer splitter = LogConsumer.lines(split::add, () -> { }, cap);
     splitter.onText(new String(all.toByteArray(), StandardCharsets.UTF_8));
     splitter.onEnd(); // an unterminated last line
     if (start > 0 && !overlong && !split.isEmpty()) {
@@ -387,6 +444,9 @@ public final class JobLogs {
    */
   public CompletableFuture<FollowResult> followAsync(
       JobRef job, LogConsumer consumer, long fromOffset) {
+    if (router != null) {
+      return route(job).followAsync(job, consumer, fromOffset);
+    }
     return start(job, consumer, fromOffset, null);
   }
 
@@ -402,6 +462,9 @@ public final class JobLogs {
    *     (the follow then stops)
    */
   public FollowResult follow(JobRef job, LogConsumer consumer, Duration timeout) {
+    if (router != null) {
+      return route(job).follow(job, consumer, timeout);
+    }
     Checks.notNull("timeout", timeout);
     return Futures.join(start(job, consumer, 0, timeout), files.baseUri(), "following a log");
   }
@@ -435,6 +498,9 @@ public final class JobLogs {
    * @throws LogNotFoundException if the node does not serve the log
    */
   public LogSummary summarize(JobRef job) {
+    if (router != null) {
+      return route(job).summarize(job);
+    }
     ScrapyLogAnalyzer analyzer = new ScrapyLogAnalyzer(format, files.maxLineBytes());
     read(job, analyzer);
     return analyzer.summary();
@@ -449,6 +515,9 @@ public final class JobLogs {
    * @throws LogNotFoundException if the node does not serve the log
    */
   public Optional<ScrapyStats> stats(JobRef job) {
+    if (router != null) {
+      return route(job).stats(job);
+    }
     FileAccess.Target t = files.target(Checks.notNull("job", job), FileAccess.Kind.LOG);
     for (int size = 65536; ; size *= 4) {
       LogChunk end = suffix(t, size);
@@ -480,6 +549,9 @@ public final class JobLogs {
    * @throws LogNotFoundException if the job is not running and the node does not serve its log
    */
   public JobOutcome outcome(JobRef job) {
+    if (router != null) {
+      return route(job).outcome(job);
+    }
     Checks.notNull("job", job);
     Optional<JobState> state = waiter.state(job);
     LogSummary summary;
@@ -508,16 +580,75 @@ public final class JobLogs {
    * @throws io.github.scrapyd4j.jobs.JobVanishedException if the node forgot the job
    */
   public JobOutcome awaitOutcome(JobRef job, Duration timeout) {
+    if (router != null) {
+      return route(job).awaitOutcome(job, timeout);
+    }
     JobCompletion done = waiter.await(job, timeout);
     return outcome(done.job());
+  }
+
+  /**
+   * Waits for the job to finish, then tells how it went, without blocking a thread: the async
+   * form of {@link #awaitOutcome}. It polls the job's state (not its log) while the job runs,
+   * then reads the finished job's log once, asynchronously.
+   *
+   * @param job the job
+   * @param timeout how long to wait at most
+   * @return a future of the outcome; it fails with the exceptions of {@link #awaitOutcome}.
+   *     Cancelling it stops the wait.
+   */
+  public CompletableFuture<JobOutcome> awaitOutcomeAsync(JobRef job, Duration timeout) {
+    if (router != null) {
+      return route(job).awaitOutcomeAsync(job, timeout);
+    }
+    Checks.notNull("job", job);
+    return outcomeAfter(waiter.awaitAsync(job, timeout));
+  }
+
+  /**
+   * Waits for the job to finish without a time limit, then tells how it went, without blocking a
+   * thread. See {@link #awaitOutcomeAsync(JobRef, Duration)}.
+   *
+   * @param job the job
+   * @return a future of the outcome. Cancelling it stops the wait.
+   */
+  public CompletableFuture<JobOutcome> awaitOutcomeAsync(JobRef job) {
+    if (router != null) {
+      return route(job).awaitOutcomeAsync(job);
+    }
+    Checks.notNull("job", job);
+    return outcomeAfter(waiter.awaitAsync(job));
+  }
+
+  /** Once the wait ends, reads the finished job's log to its end and classifies it. */
+  private CompletableFuture<JobOutcome> outcomeAfter(CompletableFuture<JobCompletion> wait) {
+    CompletableFuture<JobOutcome> result = new CompletableFuture<>();
+    wait.whenComplete((done, waitFailed) -> {
+      if (waitFailed != null) {
+        result.completeExceptionally(Futures.unwrap(waitFailed));
+        return;
+      }
+      ScrapyLogAnalyzer analyzer = new ScrapyLogAnalyzer(format, files.maxLineBytes());
+      CompletableFuture<FollowResult> read = start(done.job(), analyzer, 0, null);
+      result.whenComplete((r, e) -> read.cancel(true)); // a cancelled result stops the read
+      read.whenComplete((r, readFailed) -> {
+        if (readFailed != null) {
+          result.completeExceptionally(Futures.unwrap(readFailed));
+        } else {
+          result.complete(policy.classify(
+              analyzer.summary(), Optional.of(done.job()), Optional.of(JobState.FINISHED)));
+        }
+      });
+    });
+    result.whenComplete((r, e) -> wait.cancel(true)); // a cancelled result stops the wait
+    return result;
   }
 
   // ------------------------------------------------------------------ helpers
 
   /** The consumer's sink; a line consumer gets this client's line cap. */
   private TextSink sink(LogConsumer given) {
-    LogConsumer consumer = given instanceof LineConsumer
-        ? ((LineConsumer) given).withCap(files.maxLineBytes()) : given;
+    LogConsumer consumer = given.withLineCap(files.maxLineBytes());
     return new TextSink() {
       @Override
       public void text(String text) {
@@ -648,7 +779,10 @@ public final class JobLogs {
      *
      * @param polling the polling
      * @return this builder
+     * @deprecated set it once for waits, logs and items with {@link Jobs#builder}; this
+     *     method stays until 1.0
      */
+    @Deprecated
     public Builder polling(Polling polling) {
       waiterBuilder.polling(polling);
       return this;
@@ -659,7 +793,10 @@ public final class JobLogs {
      *
      * @param scheduler the scheduler
      * @return this builder
+     * @deprecated set it once for waits, logs and items with {@link Jobs#builder}; this
+     *     method stays until 1.0
      */
+    @Deprecated
     public Builder scheduler(PollScheduler scheduler) {
       waiterBuilder.scheduler(scheduler);
       return this;
@@ -670,7 +807,10 @@ public final class JobLogs {
      *
      * @param clock the clock
      * @return this builder
+     * @deprecated set it once for waits, logs and items with {@link Jobs#builder}; this
+     *     method stays until 1.0
      */
+    @Deprecated
     public Builder clock(Clock clock) {
       waiterBuilder.clock(clock);
       return this;
@@ -682,7 +822,10 @@ public final class JobLogs {
      *
      * @param waiter the waiter
      * @return this builder
+     * @deprecated set it once for waits, logs and items with {@link Jobs#builder}; this
+     *     method stays until 1.0
      */
+    @Deprecated
     public Builder waiter(JobWaiter waiter) {
       Checks.notNull("waiter", waiter);
       if (waiter.client() != client) {

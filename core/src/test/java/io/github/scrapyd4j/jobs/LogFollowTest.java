@@ -1,4 +1,4 @@
-package io.github.scrapyd4j.logs;
+package io.github.scrapyd4j.jobs;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -16,12 +16,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.scrapyd4j.RetryPolicy;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.ScrapydMalformedResponseException;
-import io.github.scrapyd4j.jobs.JobRef;
-import io.github.scrapyd4j.jobs.JobVanishedException;
-import io.github.scrapyd4j.jobs.JobWaitTimeoutException;
-import io.github.scrapyd4j.jobs.Polling;
 import io.github.scrapyd4j.jobs.support.FakeScrapyd;
 import io.github.scrapyd4j.jobs.support.ManualScheduler;
+import io.github.scrapyd4j.logs.LogConsumer;
 import io.github.scrapyd4j.testing.Recording;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

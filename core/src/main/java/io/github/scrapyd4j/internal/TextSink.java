@@ -1,4 +1,4 @@
-package io.github.scrapyd4j.logs.internal;
+package io.github.scrapyd4j.internal;
 
 /** Where decoded text goes: the internal view of a LogConsumer. */
 public interface TextSink {

@@ -1,4 +1,4 @@
-package io.github.scrapyd4j.logs;
+package io.github.scrapyd4j.jobs;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.scrapyd4j.RetryPolicy;
 import io.github.scrapyd4j.ScrapydClient;
-import io.github.scrapyd4j.jobs.JobRef;
-import io.github.scrapyd4j.jobs.Polling;
 import io.github.scrapyd4j.jobs.support.FakeScrapyd;
 import io.github.scrapyd4j.jobs.support.ManualScheduler;
 import io.github.scrapyd4j.testing.Recording;

@@ -1,7 +1,8 @@
-package io.github.scrapyd4j.logs;
+package io.github.scrapyd4j.jobs;
 
 import io.github.scrapyd4j.internal.Checks;
-import io.github.scrapyd4j.jobs.JobRef;
+import io.github.scrapyd4j.logs.LogSummary;
+import io.github.scrapyd4j.logs.ScrapyStats;
 import io.github.scrapyd4j.model.JobState;
 import io.github.scrapyd4j.model.ScrapydStyle;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.github.scrapyd4j.logs.internal;
+package io.github.scrapyd4j.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

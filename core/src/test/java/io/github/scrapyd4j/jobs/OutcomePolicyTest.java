@@ -1,9 +1,10 @@
-package io.github.scrapyd4j.logs;
+package io.github.scrapyd4j.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.scrapyd4j.jobs.JobRef;
+import io.github.scrapyd4j.logs.LogSummary;
+import io.github.scrapyd4j.logs.ScrapyLogAnalyzer;
 import io.github.scrapyd4j.model.JobState;
 import io.github.scrapyd4j.testing.Recording;
 import java.util.Optional;

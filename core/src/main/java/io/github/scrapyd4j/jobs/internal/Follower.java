@@ -1,12 +1,10 @@
-package io.github.scrapyd4j.logs.internal;
+package io.github.scrapyd4j.jobs.internal;
 
 import io.github.scrapyd4j.ScrapydTransportException;
 import io.github.scrapyd4j.jobs.JobVanishedException;
 import io.github.scrapyd4j.jobs.JobWaitTimeoutException;
 import io.github.scrapyd4j.jobs.JobWaiter;
 import io.github.scrapyd4j.jobs.Polling;
-import io.github.scrapyd4j.jobs.internal.Futures;
-import io.github.scrapyd4j.jobs.internal.StateProbe;
 import io.github.scrapyd4j.model.JobState;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.github.scrapyd4j.logs;
+package io.github.scrapyd4j.jobs;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,5 @@
-package io.github.scrapyd4j.logs;
+package io.github.scrapyd4j.jobs;
 
-import io.github.scrapyd4j.jobs.JobRef;
 import io.github.scrapyd4j.model.ScrapydStyle;
 import org.immutables.value.Value;
 

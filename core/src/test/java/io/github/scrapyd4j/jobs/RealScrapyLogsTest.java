@@ -1,13 +1,15 @@
-package io.github.scrapyd4j.logs;
+package io.github.scrapyd4j.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.scrapyd4j.ScrapydClient;
-import io.github.scrapyd4j.jobs.JobRef;
-import io.github.scrapyd4j.jobs.Polling;
 import io.github.scrapyd4j.jobs.support.FakeScrapyd;
 import io.github.scrapyd4j.jobs.support.ScrapyPython;
+import io.github.scrapyd4j.logs.LogConsumer;
+import io.github.scrapyd4j.logs.LogSummary;
+import io.github.scrapyd4j.logs.ScrapyLogAnalyzer;
+import io.github.scrapyd4j.logs.ScrapyStats;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,6 @@
-package io.github.scrapyd4j.logs;
+package io.github.scrapyd4j.jobs;
 
 import io.github.scrapyd4j.ScrapydException;
-import io.github.scrapyd4j.jobs.JobRef;
 import java.net.URI;
 
 /**

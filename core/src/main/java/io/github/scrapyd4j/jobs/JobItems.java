@@ -1,4 +1,4 @@
-package io.github.scrapyd4j.logs;
+package io.github.scrapyd4j.jobs;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,15 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.internal.Checks;
-import io.github.scrapyd4j.jobs.JobRef;
-import io.github.scrapyd4j.jobs.JobWaiter;
-import io.github.scrapyd4j.jobs.PollScheduler;
-import io.github.scrapyd4j.jobs.Polling;
+import io.github.scrapyd4j.jobs.internal.FileAccess;
+import io.github.scrapyd4j.jobs.internal.Follower;
 import io.github.scrapyd4j.jobs.internal.Futures;
-import io.github.scrapyd4j.logs.internal.FileAccess;
-import io.github.scrapyd4j.logs.internal.Follower;
-import io.github.scrapyd4j.logs.internal.LineSplitter;
-import io.github.scrapyd4j.logs.internal.RangeCursor;
+import io.github.scrapyd4j.jobs.internal.LineSplitter;
+import io.github.scrapyd4j.jobs.internal.RangeCursor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,6 +26,7 @@ import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
@@ -55,22 +52,56 @@ import org.slf4j.LoggerFactory;
  * line), or does not map to the type, goes to the {@link MalformedItemHandler} with its line number
  * and is skipped; by default a warning is logged. Blank lines are skipped. A file the node does not
  * serve throws {@link ItemsNotFoundException} naming the job. A {@code JobItems} is thread-safe and
- * holds no resources.
+ * holds no resources. {@code jobs.items()} of a {@link Jobs} is one, with that {@code Jobs}'s
+ * settings; the one of a cluster's {@code Jobs} sends each call to the node of {@link
+ * JobRef#node()}.
  */
 public final class JobItems {
   private static final Logger LOG = LoggerFactory.getLogger("io.github.scrapyd4j.logs");
-  private static final ObjectMapper DEFAULT_MAPPER = new ObjectMapper();
+  static final ObjectMapper DEFAULT_MAPPER = new ObjectMapper();
 
   private final FileAccess files;
   private final JobWaiter waiter;
   private final ObjectMapper mapper;
   private final MalformedItemHandler onMalformed;
 
+  /** For the items of a cluster's {@link Jobs}: the items of each job's node; else null. */
+  private final Function<JobRef, JobItems> router;
+
   private JobItems(Builder b) {
-    this.files = new FileAccess(b.client);
-    this.waiter = b.waiter != null ? b.waiter : b.waiterBuilder.build();
-    this.mapper = b.mapper;
-    this.onMalformed = b.onMalformed;
+    this(b.client, b.waiter != null ? b.waiter : b.waiterBuilder.build(), b.mapper, b.onMalformed);
+  }
+
+  private JobItems(ScrapydClient client, JobWaiter waiter, ObjectMapper mapper,
+      MalformedItemHandler onMalformed) {
+    this.files = new FileAccess(client);
+    this.waiter = waiter;
+    this.mapper = mapper;
+    this.onMalformed = onMalformed;
+    this.router = null;
+  }
+
+  private JobItems(Function<JobRef, JobItems> router) {
+    this.files = null;
+    this.waiter = null;
+    this.mapper = null;
+    this.onMalformed = null;
+    this.router = router;
+  }
+
+  /** The items of one node with the settings of a {@link Jobs}. */
+  static JobItems create(ScrapydClient client, JobWaiter waiter, ObjectMapper mapper,
+      MalformedItemHandler onMalformed) {
+    return new JobItems(client, waiter, mapper, onMalformed);
+  }
+
+  /** Items that send each call to the items of the job's node. */
+  static JobItems routed(Function<JobRef, JobItems> router) {
+    return new JobItems(router);
+  }
+
+  private JobItems route(JobRef job) {
+    return router.apply(Checks.notNull("job", job));
   }
 
   /**
@@ -115,6 +146,9 @@ public final class JobItems {
    * @throws ItemsNotFoundException if the node does not serve the items
    */
   public <T> Stream<T> stream(JobRef job, Class<T> type) {
+    if (router != null) {
+      return route(job).stream(job, type);
+    }
     Checks.notNull("type", type);
     FileAccess.Target t = files.target(Checks.notNull("job", job), FileAccess.Kind.ITEMS);
     HttpResponse<InputStream> response = files.open(t, null);
@@ -234,6 +268,9 @@ public final class JobItems {
    */
   public <T> CompletableFuture<FollowResult> followAsync(
       JobRef job, Class<T> type, Consumer<? super T> action) {
+    if (router != null) {
+      return route(job).followAsync(job, type, action);
+    }
     return start(job, type, action, null);
   }
 
@@ -251,6 +288,9 @@ public final class JobItems {
    */
   public <T> FollowResult follow(
       JobRef job, Class<T> type, Consumer<? super T> action, Duration timeout) {
+    if (router != null) {
+      return route(job).follow(job, type, action, timeout);
+    }
     Checks.notNull("timeout", timeout);
     return Futures.join(start(job, type, action, timeout), files.baseUri(), "following items");
   }
@@ -395,7 +435,10 @@ public final class JobItems {
      *
      * @param polling the polling
      * @return this builder
+     * @deprecated set it once for waits, logs and items with {@link Jobs#builder}; this
+     *     method stays until 1.0
      */
+    @Deprecated
     public Builder polling(Polling polling) {
       waiterBuilder.polling(polling);
       return this;
@@ -406,7 +449,10 @@ public final class JobItems {
      *
      * @param scheduler the scheduler
      * @return this builder
+     * @deprecated set it once for waits, logs and items with {@link Jobs#builder}; this
+     *     method stays until 1.0
      */
+    @Deprecated
     public Builder scheduler(PollScheduler scheduler) {
       waiterBuilder.scheduler(scheduler);
       return this;
@@ -417,7 +463,10 @@ public final class JobItems {
      *
      * @param clock the clock
      * @return this builder
+     * @deprecated set it once for waits, logs and items with {@link Jobs#builder}; this
+     *     method stays until 1.0
      */
+    @Deprecated
     public Builder clock(Clock clock) {
       waiterBuilder.clock(clock);
       return this;
@@ -428,7 +477,10 @@ public final class JobItems {
      *
      * @param waiter the waiter
      * @return this builder
+     * @deprecated set it once for waits, logs and items with {@link Jobs#builder}; this
+     *     method stays until 1.0
      */
+    @Deprecated
     public Builder waiter(JobWaiter waiter) {
       Checks.notNull("waiter", waiter);
       if (waiter.client() != client) {

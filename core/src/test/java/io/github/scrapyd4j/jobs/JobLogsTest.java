@@ -1,4 +1,4 @@
-package io.github.scrapyd4j.logs;
+package io.github.scrapyd4j.jobs;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -15,8 +15,11 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.scrapyd4j.RetryPolicy;
 import io.github.scrapyd4j.ScrapydAuthenticationException;
 import io.github.scrapyd4j.ScrapydClient;
-import io.github.scrapyd4j.jobs.JobRef;
 import io.github.scrapyd4j.jobs.support.FakeScrapyd;
+import io.github.scrapyd4j.logs.LogChunk;
+import io.github.scrapyd4j.logs.LogConsumer;
+import io.github.scrapyd4j.logs.LogSummary;
+import io.github.scrapyd4j.logs.ScrapyStats;
 import io.github.scrapyd4j.model.FinishedJob;
 import io.github.scrapyd4j.testing.Recording;
 import java.io.ByteArrayOutputStream;
