@@ -1,8 +1,9 @@
 package io.github.scrapyd4j.cluster;
 
+import io.github.scrapyd4j.ClientOptions;
 import io.github.scrapyd4j.Credentials;
-import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.RetryPolicy;
+import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.ScrapydApiException;
 import io.github.scrapyd4j.ScrapydAsyncClient;
 import io.github.scrapyd4j.ScrapydClient;
@@ -104,6 +105,8 @@ public final class ClusterClient implements AutoCloseable {
   public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(15);
 
   private final Builder config;
+  /** The cluster's options, every default filled in, the executor included. */
+  private final ClientOptions options;
   private final Clock clock;
   private final HealthPolicy healthPolicy;
   private final NodeSelector defaultSelector;
@@ -142,9 +145,13 @@ public final class ClusterClient implements AutoCloseable {
     this.defaultSelector = builder.selector;
     this.nodeTimeout = builder.nodeTimeout;
     this.deadline = builder.deadline;
-    this.limiter = new AsyncLimiter(builder.maxConcurrentRequests);
-    if (builder.executor != null) {
-      this.executor = builder.executor;
+    ClientOptions resolved = builder.options.withDefaults(ClientOptions.builder()
+        .from(ClientOptions.defaults())
+        .maxConcurrentRequests(DEFAULT_MAX_CONCURRENT_REQUESTS)
+        .build());
+    this.limiter = new AsyncLimiter(resolved.maxConcurrentRequests().getAsInt());
+    if (resolved.executor().isPresent()) {
+      this.executor = resolved.executor().get();
       this.ownedExecutor = null;
     } else {
       AtomicInteger count = new AtomicInteger();
@@ -156,11 +163,13 @@ public final class ClusterClient implements AutoCloseable {
           });
       this.executor = ownedExecutor;
     }
-    if (builder.httpClient != null) {
-      this.sharedHttp = builder.httpClient;
+    this.options = ClientOptions.builder().from(resolved).executor(executor).build();
+    if (resolved.httpClient().isPresent()) {
+      this.sharedHttp = resolved.httpClient().get();
       this.ownsSharedHttp = false;
     } else {
-      this.sharedHttp = newHttpClient(builder.connectTimeout, builder.sslContext);
+      this.sharedHttp = newHttpClient(resolved.connectTimeout().get(),
+          resolved.sslContext().orElse(null));
       this.ownsSharedHttp = true;
     }
     this.listeners.addAll(builder.listeners);
@@ -220,37 +229,22 @@ public final class ClusterClient implements AutoCloseable {
   }
 
   private Member newMember(Node node, boolean discovered) {
-    ScrapydClient.Builder client = ScrapydClient.builder()
+    ClientOptions own = node.options();
+    ClientOptions merged = own.withDefaults(options);
+    boolean ownHttp = own.httpClient().isPresent() || own.sslContext().isPresent()
+        || (options.httpClient().isEmpty() && !merged.connectTimeout().equals(options.connectTimeout()));
+    ClientOptions.Builder used = ClientOptions.builder().from(merged);
+    if (!ownHttp) {
+      used.sslContext(Optional.empty()).httpClient(sharedHttp); // the cluster's, for every node
+    }
+    if (node.baseUri().getRawUserInfo() != null) {
+      used.credentials(Optional.empty()); // those in the URI win
+    }
+    ScrapydClient client = ScrapydClient.builder()
         .baseUri(node.baseUri())
-        .requestTimeout(node.requestTimeout().orElse(config.requestTimeout))
-        .spiderListingTimeout(node.spiderListingTimeout().orElse(config.spiderListingTimeout))
-        .retryPolicy(config.retryPolicy)
-        .executor(executor)
-        .maxConcurrentRequests(config.maxConcurrentRequests)
-        .maxResponseBytes(config.maxResponseBytes)
-        .maxErrorBodyBytes(config.maxErrorBodyBytes)
-        .maxLineBytes(config.maxLineBytes);
-    Duration connectTimeout = node.connectTimeout().orElse(config.connectTimeout);
-    if (node.httpClient().isPresent()) {
-      client.httpClient(node.httpClient().get()); // the caller's, never closed by us
-    } else if (node.sslContext().isPresent()) {
-      client.connectTimeout(connectTimeout).sslContext(node.sslContext().get());
-    } else if (config.httpClient == null && !connectTimeout.equals(config.connectTimeout)) {
-      client.connectTimeout(connectTimeout); // its own HttpClient, for its own timeout
-      if (config.sslContext != null) {
-        client.sslContext(config.sslContext);
-      }
-    } else {
-      client.httpClient(sharedHttp);
-    }
-    Credentials credentials = node.credentials().orElse(config.credentials);
-    if (credentials != null && node.baseUri().getRawUserInfo() == null) {
-      client.credentials(credentials);
-    }
-    if (config.userAgent != null) {
-      client.userAgent(config.userAgent);
-    }
-    return new Member(node, client.build(), new NodeHealth(node.id(), healthPolicy, clock.instant()),
+        .options(used.build())
+        .build();
+    return new Member(node, client, new NodeHealth(node.id(), healthPolicy, clock.instant()),
         discovered);
   }
 
@@ -421,7 +415,7 @@ public final class ClusterClient implements AutoCloseable {
 
   private void closeLater(ScrapydClient client) {
     // Its calls in flight may still finish; its shared resources stay open.
-    CompletableFuture.delayedExecutor(config.requestTimeout.toMillis(), TimeUnit.MILLISECONDS, executor)
+    CompletableFuture.delayedExecutor(options.requestTimeout().get().toMillis(), TimeUnit.MILLISECONDS, executor)
         .execute(client::close);
   }
 
@@ -498,7 +492,7 @@ public final class ClusterClient implements AutoCloseable {
     for (Member member : members.values()) {
       if (member.health.probeDue(now)) {
         probed.add(member.node.id());
-        member.health.probing(now, config.requestTimeout.plus(config.connectTimeout));
+        member.health.probing(now, options.requestTimeout().get().plus(options.connectTimeout().get()));
         probes.add(member.client.async().daemonStatus()
             .handle((status, error) -> {
               record(member, error);
@@ -917,8 +911,8 @@ public final class ClusterClient implements AutoCloseable {
   public ClusterResult<ScheduleResult> scheduleOnAll(ScheduleRequest request, NodeFilter filter) {
     Checks.notNull("request", request);
     ScheduleRequest withId = withJobId(request);
-    return join(fanOutAsync(filter, async -> async.schedule(withId), config.spiderListingTimeout,
-        config.spiderListingTimeout.plus(deadline)));
+    return join(fanOutAsync(filter, async -> async.schedule(withId),
+        options.spiderListingTimeout().get(), options.spiderListingTimeout().get().plus(deadline)));
   }
 
   private static ScheduleRequest withJobId(ScheduleRequest request) {
@@ -979,25 +973,13 @@ public final class ClusterClient implements AutoCloseable {
   public static final class Builder {
     private final List<Node> nodes = new ArrayList<>();
     private DnsDiscovery discovery;
-    private Credentials credentials;
-    private Duration connectTimeout = ScrapydClient.DEFAULT_CONNECT_TIMEOUT;
-    private Duration requestTimeout = ScrapydClient.DEFAULT_REQUEST_TIMEOUT;
-    private Duration spiderListingTimeout = ScrapydClient.DEFAULT_SPIDER_LISTING_TIMEOUT;
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private String userAgent;
-    private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
+    private ClientOptions options = ClientOptions.empty();
     private Duration nodeTimeout = DEFAULT_NODE_TIMEOUT;
     private Duration deadline = DEFAULT_DEADLINE;
     private NodeSelector selector = NodeSelectors.leastLoaded();
     private HealthPolicy healthPolicy = HealthPolicy.defaults();
     private Duration healthCheckTick = Duration.ofSeconds(1);
     private Clock clock = Clock.systemUTC();
-    private Executor executor;
-    private HttpClient httpClient;
-    private SSLContext sslContext;
-    private long maxResponseBytes = ScrapydClient.DEFAULT_MAX_RESPONSE_BYTES;
-    private int maxErrorBodyBytes = ScrapydClient.DEFAULT_MAX_ERROR_BODY_BYTES;
-    private int maxLineBytes = ScrapydClient.DEFAULT_MAX_LINE_BYTES;
     private final List<NodeStateListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -1048,8 +1030,8 @@ public final class ClusterClient implements AutoCloseable {
      * @return this builder
      */
     public Builder credentials(Credentials credentials) {
-      this.credentials = Checks.notNull("credentials", credentials);
-      return this;
+      Checks.notNull("credentials", credentials);
+      return set(o -> o.credentials(credentials));
     }
 
     /**
@@ -1059,8 +1041,8 @@ public final class ClusterClient implements AutoCloseable {
      * @return this builder
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Checks.positive("connectTimeout", timeout);
-      return this;
+      Checks.positive("connectTimeout", timeout);
+      return set(o -> o.connectTimeout(timeout));
     }
 
     /**
@@ -1070,8 +1052,8 @@ public final class ClusterClient implements AutoCloseable {
      * @return this builder
      */
     public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = Checks.positive("requestTimeout", timeout);
-      return this;
+      Checks.positive("requestTimeout", timeout);
+      return set(o -> o.requestTimeout(timeout));
     }
 
     /**
@@ -1081,8 +1063,8 @@ public final class ClusterClient implements AutoCloseable {
      * @return this builder
      */
     public Builder spiderListingTimeout(Duration timeout) {
-      this.spiderListingTimeout = Checks.positive("spiderListingTimeout", timeout);
-      return this;
+      Checks.positive("spiderListingTimeout", timeout);
+      return set(o -> o.spiderListingTimeout(timeout));
     }
 
     /**
@@ -1092,8 +1074,8 @@ public final class ClusterClient implements AutoCloseable {
      * @return this builder
      */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = Checks.notNull("retryPolicy", retryPolicy);
-      return this;
+      Checks.notNull("retryPolicy", retryPolicy);
+      return set(o -> o.retryPolicy(retryPolicy));
     }
 
     /**
@@ -1103,8 +1085,8 @@ public final class ClusterClient implements AutoCloseable {
      * @return this builder
      */
     public Builder userAgent(String userAgent) {
-      this.userAgent = Checks.notBlank("userAgent", userAgent);
-      return this;
+      Checks.notBlank("userAgent", userAgent);
+      return set(o -> o.userAgent(userAgent));
     }
 
     /**
@@ -1117,8 +1099,7 @@ public final class ClusterClient implements AutoCloseable {
       if (max < 1) {
         throw new IllegalArgumentException("maxConcurrentRequests must be 1 or more, but was " + max);
       }
-      this.maxConcurrentRequests = max;
-      return this;
+      return set(o -> o.maxConcurrentRequests(max));
     }
 
     /**
@@ -1201,8 +1182,8 @@ public final class ClusterClient implements AutoCloseable {
      * @return this builder
      */
     public Builder executor(Executor executor) {
-      this.executor = Checks.notNull("executor", executor);
-      return this;
+      Checks.notNull("executor", executor);
+      return set(o -> o.executor(executor));
     }
 
     /**
@@ -1216,8 +1197,8 @@ public final class ClusterClient implements AutoCloseable {
      * @throws IllegalArgumentException if the HTTP client follows redirects
      */
     public Builder httpClient(HttpClient httpClient) {
-      this.httpClient = Checks.noRedirects("httpClient", httpClient);
-      return this;
+      Checks.noRedirects("httpClient", httpClient);
+      return set(o -> o.httpClient(httpClient));
     }
 
     /**
@@ -1230,8 +1211,8 @@ public final class ClusterClient implements AutoCloseable {
      * @return this builder
      */
     public Builder sslContext(SSLContext sslContext) {
-      this.sslContext = Checks.notNull("sslContext", sslContext);
-      return this;
+      Checks.notNull("sslContext", sslContext);
+      return set(o -> o.sslContext(sslContext));
     }
 
     /**
@@ -1244,8 +1225,7 @@ public final class ClusterClient implements AutoCloseable {
      */
     public Builder maxResponseBytes(long bytes) {
       ScrapydClient.builder().maxResponseBytes(bytes); // checks it
-      this.maxResponseBytes = bytes;
-      return this;
+      return set(o -> o.maxResponseBytes(bytes));
     }
 
     /**
@@ -1257,8 +1237,7 @@ public final class ClusterClient implements AutoCloseable {
      */
     public Builder maxErrorBodyBytes(int bytes) {
       ScrapydClient.builder().maxErrorBodyBytes(bytes);
-      this.maxErrorBodyBytes = bytes;
-      return this;
+      return set(o -> o.maxErrorBodyBytes(bytes));
     }
 
     /**
@@ -1270,7 +1249,40 @@ public final class ClusterClient implements AutoCloseable {
      */
     public Builder maxLineBytes(int bytes) {
       ScrapydClient.builder().maxLineBytes(bytes);
-      this.maxLineBytes = bytes;
+      return set(o -> o.maxLineBytes(bytes));
+    }
+
+    /**
+     * Sets every client option that {@code options} sets, as defaults for every node (a node's own
+     * {@link Node#options()} win over them); the others keep their values. Unset options take the
+     * defaults of {@link ClientOptions}, except {@code maxConcurrentRequests}: 256 across the
+     * cluster ({@link #DEFAULT_MAX_CONCURRENT_REQUESTS}).
+     *
+     * <pre>{@code
+     * ClusterClient cluster = ClusterClient.builder()
+     *     .options(ClientOptions.builder()
+     *         .credentials(Credentials.of("scrapyd", password))
+     *         .requestTimeout(Duration.ofSeconds(20))
+     *         .build())
+     *     .node(Node.of("eu-1", "http://eu-1:6800"))
+     *     .node(Node.builder().id("far").baseUri("http://far:6800")
+     *         .options(ClientOptions.builder().requestTimeout(Duration.ofMinutes(1)).build())
+     *         .build())
+     *     .build();
+     * }</pre>
+     *
+     * @param options the default options
+     * @return this builder
+     */
+    public Builder options(ClientOptions options) {
+      this.options = Checks.notNull("options", options).withDefaults(this.options);
+      return this;
+    }
+
+    private Builder set(java.util.function.Consumer<ClientOptions.Builder> change) {
+      ClientOptions.Builder next = ClientOptions.builder().from(options);
+      change.accept(next);
+      options = next.build();
       return this;
     }
 
@@ -1296,7 +1308,7 @@ public final class ClusterClient implements AutoCloseable {
         throw new IllegalArgumentException(
             "a cluster needs at least one node: give node(...) or discovery(...)");
       }
-      if (httpClient != null && sslContext != null) {
+      if (options.httpClient().isPresent() && options.sslContext().isPresent()) {
         throw new IllegalArgumentException(
             "sslContext and httpClient are both given: give the SSLContext to the HttpClient's "
                 + "builder, or give only sslContext");
