@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
@@ -100,6 +101,7 @@ public final class ScrapydClient implements AutoCloseable {
   private final Calls calls;
   private final ScrapydAsyncClient async;
   private final String description;
+  private final ClientOptions options;
 
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(ScrapydClient.class);
@@ -107,7 +109,8 @@ public final class ScrapydClient implements AutoCloseable {
   private static final java.util.Set<URI> WARNED_PLAIN_HTTP =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  private ScrapydClient(Builder builder, Transport.Config config) {
+  private ScrapydClient(ClientOptions options, Transport.Config config) {
+    this.options = options;
     if (config.credentials != null && "http".equals(config.baseUri.getScheme())
         && !isLoopback(config.baseUri.getHost())
         && (WARNED_PLAIN_HTTP.size() >= 10_000 || WARNED_PLAIN_HTTP.add(config.baseUri))) {
@@ -129,9 +132,9 @@ public final class ScrapydClient implements AutoCloseable {
         + ", maxErrorBodyBytes=" + config.maxErrorBodyBytes
         + ", maxLineBytes=" + config.maxLineBytes
         + ", userAgent=" + config.userAgent
-        + (builder.httpClient != null ? ", httpClient=caller's" : "")
-        + (builder.sslContext != null ? ", sslContext=caller's" : "")
-        + (builder.executor != null ? ", executor=caller's" : "")
+        + (options.httpClient().isPresent() ? ", httpClient=caller's" : "")
+        + (options.sslContext().isPresent() ? ", sslContext=caller's" : "")
+        + (options.executor().isPresent() ? ", executor=caller's" : "")
         + '}';
   }
 
@@ -162,6 +165,17 @@ public final class ScrapydClient implements AutoCloseable {
    */
   public io.github.scrapyd4j.jobs.Jobs jobs() {
     return io.github.scrapyd4j.jobs.Jobs.of(this);
+  }
+
+  /**
+   * The options this client was built with, every default filled in (credentials, TLS context,
+   * HTTP client and executor only when given). Credentials given in the base URI are here, and
+   * not in {@link #baseUri()}.
+   *
+   * @return the options
+   */
+  public ClientOptions options() {
+    return options;
   }
 
   /**
@@ -435,19 +449,7 @@ public final class ScrapydClient implements AutoCloseable {
    */
   public static final class Builder {
     private URI baseUri = DEFAULT_BASE_URI;
-    private Credentials credentials;
-    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
-    private Duration spiderListingTimeout = DEFAULT_SPIDER_LISTING_TIMEOUT;
-    private String userAgent;
-    private HttpClient httpClient;
-    private SSLContext sslContext;
-    private Executor executor;
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
-    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
-    private int maxErrorBodyBytes = DEFAULT_MAX_ERROR_BODY_BYTES;
-    private int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
+    private ClientOptions options = ClientOptions.empty();
 
     private Builder() {}
 
@@ -502,8 +504,7 @@ public final class ScrapydClient implements AutoCloseable {
      * @return this builder
      */
     public Builder credentials(Credentials credentials) {
-      this.credentials = credentials;
-      return this;
+      return set(o -> o.credentials(Optional.ofNullable(credentials)));
     }
 
     /**
@@ -514,8 +515,8 @@ public final class ScrapydClient implements AutoCloseable {
      * @return this builder
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Checks.positive("connectTimeout", timeout);
-      return this;
+      Checks.positive("connectTimeout", timeout);
+      return set(o -> o.connectTimeout(timeout));
     }
 
     /**
@@ -525,8 +526,8 @@ public final class ScrapydClient implements AutoCloseable {
      * @return this builder
      */
     public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = Checks.positive("requestTimeout", timeout);
-      return this;
+      Checks.positive("requestTimeout", timeout);
+      return set(o -> o.requestTimeout(timeout));
     }
 
     /**
@@ -537,8 +538,8 @@ public final class ScrapydClient implements AutoCloseable {
      * @return this builder
      */
     public Builder spiderListingTimeout(Duration timeout) {
-      this.spiderListingTimeout = Checks.positive("spiderListingTimeout", timeout);
-      return this;
+      Checks.positive("spiderListingTimeout", timeout);
+      return set(o -> o.spiderListingTimeout(timeout));
     }
 
     /**
@@ -548,8 +549,8 @@ public final class ScrapydClient implements AutoCloseable {
      * @return this builder
      */
     public Builder userAgent(String userAgent) {
-      this.userAgent = Checks.notBlank("userAgent", userAgent);
-      return this;
+      Checks.notBlank("userAgent", userAgent);
+      return set(o -> o.userAgent(userAgent));
     }
 
     /**
@@ -563,8 +564,8 @@ public final class ScrapydClient implements AutoCloseable {
      * @throws IllegalArgumentException if the HTTP client follows redirects
      */
     public Builder httpClient(HttpClient httpClient) {
-      this.httpClient = Checks.noRedirects("httpClient", httpClient);
-      return this;
+      Checks.noRedirects("httpClient", httpClient);
+      return set(o -> o.httpClient(httpClient));
     }
 
     /**
@@ -592,8 +593,8 @@ public final class ScrapydClient implements AutoCloseable {
      * @return this builder
      */
     public Builder sslContext(SSLContext sslContext) {
-      this.sslContext = Checks.notNull("sslContext", sslContext);
-      return this;
+      Checks.notNull("sslContext", sslContext);
+      return set(o -> o.sslContext(sslContext));
     }
 
     /**
@@ -605,8 +606,8 @@ public final class ScrapydClient implements AutoCloseable {
      * @return this builder
      */
     public Builder executor(Executor executor) {
-      this.executor = Checks.notNull("executor", executor);
-      return this;
+      Checks.notNull("executor", executor);
+      return set(o -> o.executor(executor));
     }
 
     /**
@@ -617,8 +618,8 @@ public final class ScrapydClient implements AutoCloseable {
      * @return this builder
      */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = Checks.notNull("retryPolicy", retryPolicy);
-      return this;
+      Checks.notNull("retryPolicy", retryPolicy);
+      return set(o -> o.retryPolicy(retryPolicy));
     }
 
     /**
@@ -632,8 +633,7 @@ public final class ScrapydClient implements AutoCloseable {
       if (max < 1) {
         throw new IllegalArgumentException("maxConcurrentRequests must be 1 or more, but was " + max);
       }
-      this.maxConcurrentRequests = max;
-      return this;
+      return set(o -> o.maxConcurrentRequests(max));
     }
 
     /**
@@ -648,8 +648,8 @@ public final class ScrapydClient implements AutoCloseable {
      * @return this builder
      */
     public Builder maxResponseBytes(long bytes) {
-      this.maxResponseBytes = atLeastOne("maxResponseBytes", bytes);
-      return this;
+      atLeastOne("maxResponseBytes", bytes);
+      return set(o -> o.maxResponseBytes(bytes));
     }
 
     /**
@@ -661,8 +661,8 @@ public final class ScrapydClient implements AutoCloseable {
      * @return this builder
      */
     public Builder maxErrorBodyBytes(int bytes) {
-      this.maxErrorBodyBytes = (int) atLeastOne("maxErrorBodyBytes", bytes);
-      return this;
+      atLeastOne("maxErrorBodyBytes", bytes);
+      return set(o -> o.maxErrorBodyBytes(bytes));
     }
 
     /**
@@ -676,7 +676,35 @@ public final class ScrapydClient implements AutoCloseable {
      * @return this builder
      */
     public Builder maxLineBytes(int bytes) {
-      this.maxLineBytes = (int) atLeastOne("maxLineBytes", bytes);
+      atLeastOne("maxLineBytes", bytes);
+      return set(o -> o.maxLineBytes(bytes));
+    }
+
+    /**
+     * Sets every option that {@code options} sets; the others keep their values. A TLS context or
+     * an HTTP client in {@code options} replaces both of this builder's (see {@link
+     * ClientOptions#withDefaults(ClientOptions)}).
+     *
+     * <pre>{@code
+     * ScrapydClient client = ScrapydClient.builder()
+     *     .baseUri("http://scrapyd-1.internal:6800")
+     *     .options(sharedOptions)
+     *     .requestTimeout(Duration.ofSeconds(5)) // overrides sharedOptions' request timeout
+     *     .build();
+     * }</pre>
+     *
+     * @param options the options to set
+     * @return this builder
+     */
+    public Builder options(ClientOptions options) {
+      this.options = Checks.notNull("options", options).withDefaults(this.options);
+      return this;
+    }
+
+    private Builder set(java.util.function.Consumer<ClientOptions.Builder> change) {
+      ClientOptions.Builder next = ClientOptions.builder().from(options);
+      change.accept(next);
+      options = next.build();
       return this;
     }
 
@@ -695,7 +723,8 @@ public final class ScrapydClient implements AutoCloseable {
      *     or has a query or fragment
      */
     public ScrapydClient build() {
-      if (httpClient != null && sslContext != null) {
+      ClientOptions resolved = options.withDefaults(ClientOptions.defaults());
+      if (resolved.httpClient().isPresent() && resolved.sslContext().isPresent()) {
         throw new IllegalArgumentException(
             "sslContext and httpClient are both given: give the SSLContext to the HttpClient's "
                 + "builder, or give only sslContext");
@@ -721,7 +750,7 @@ public final class ScrapydClient implements AutoCloseable {
         fromUri = Credentials.of(
             decode(colon < 0 ? info : info.substring(0, colon)),
             colon < 0 ? "" : decode(info.substring(colon + 1)));
-        if (credentials != null && !credentials.equals(fromUri)) {
+        if (options.credentials().isPresent() && !options.credentials().get().equals(fromUri)) {
           throw new IllegalArgumentException(
               "baseUri carries credentials and credentials(...) gives others: give them once");
         }
@@ -733,20 +762,23 @@ public final class ScrapydClient implements AutoCloseable {
       config.baseUri = URI.create(
           scheme + "://" + uri.getRawAuthority().substring(uri.getRawAuthority().indexOf('@') + 1)
               + path);
-      config.credentials = credentials != null ? credentials : fromUri;
-      config.connectTimeout = connectTimeout;
-      config.requestTimeout = requestTimeout;
-      config.spiderListingTimeout = spiderListingTimeout;
-      config.userAgent = userAgent != null ? userAgent : defaultUserAgent();
-      config.httpClient = httpClient;
-      config.sslContext = sslContext;
-      config.executor = executor;
-      config.retryPolicy = retryPolicy;
-      config.maxConcurrentRequests = maxConcurrentRequests;
-      config.maxResponseBytes = maxResponseBytes;
-      config.maxErrorBodyBytes = maxErrorBodyBytes;
-      config.maxLineBytes = maxLineBytes;
-      return new ScrapydClient(this, config);
+      if (fromUri != null) {
+        resolved = ClientOptions.builder().from(resolved).credentials(fromUri).build();
+      }
+      config.credentials = resolved.credentials().orElse(null);
+      config.connectTimeout = resolved.connectTimeout().get();
+      config.requestTimeout = resolved.requestTimeout().get();
+      config.spiderListingTimeout = resolved.spiderListingTimeout().get();
+      config.userAgent = resolved.userAgent().get();
+      config.httpClient = resolved.httpClient().orElse(null);
+      config.sslContext = resolved.sslContext().orElse(null);
+      config.executor = resolved.executor().orElse(null);
+      config.retryPolicy = resolved.retryPolicy().get();
+      config.maxConcurrentRequests = resolved.maxConcurrentRequests().getAsInt();
+      config.maxResponseBytes = resolved.maxResponseBytes().getAsLong();
+      config.maxErrorBodyBytes = resolved.maxErrorBodyBytes().getAsInt();
+      config.maxLineBytes = resolved.maxLineBytes().getAsInt();
+      return new ScrapydClient(resolved, config);
     }
 
 

@@ -1,55 +1,33 @@
 package io.github.scrapyd4j.cluster;
 
+import io.github.scrapyd4j.ClientOptions;
 import io.github.scrapyd4j.Credentials;
-import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.RetryPolicy;
 import io.github.scrapyd4j.ScrapydApiException;
-import io.github.scrapyd4j.ScrapydAsyncClient;
 import io.github.scrapyd4j.ScrapydClient;
-import io.github.scrapyd4j.ScrapydException;
-import io.github.scrapyd4j.ScrapydHttpException;
-import io.github.scrapyd4j.ScrapydScheduleOutcomeUnknownException;
-import io.github.scrapyd4j.ScrapydTimeoutException;
-import io.github.scrapyd4j.ScrapydTransportException;
-import io.github.scrapyd4j.internal.AsyncLimiter;
 import io.github.scrapyd4j.internal.Checks;
+import io.github.scrapyd4j.internal.Transport;
 import io.github.scrapyd4j.model.CancelResult;
-import io.github.scrapyd4j.model.DaemonStatus;
-import io.github.scrapyd4j.model.Job;
-import io.github.scrapyd4j.model.JobList;
-import io.github.scrapyd4j.model.JobState;
 import io.github.scrapyd4j.model.ScheduleRequest;
 import io.github.scrapyd4j.model.ScheduleResult;
 import io.github.scrapyd4j.model.Signal;
-import io.github.scrapyd4j.model.VersionList;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,72 +81,65 @@ public final class ClusterClient implements AutoCloseable {
   /** Default time a whole fan-out call may take: 15 s. */
   public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(15);
 
-  private final Builder config;
-  private final Clock clock;
-  private final HealthPolicy healthPolicy;
   private final NodeSelector defaultSelector;
   private final Duration nodeTimeout;
   private final Duration deadline;
-  private final AsyncLimiter limiter;
-  private final Executor executor;
   private final ExecutorService ownedExecutor;
   private final HttpClient sharedHttp;
   private final boolean ownsSharedHttp;
   private final ScheduledExecutorService scheduler;
-  private final List<NodeStateListener> listeners = new CopyOnWriteArrayList<>();
-  private final Object nodesLock = new Object();
-  private volatile Map<String, Member> members = Map.of();
+  private final Membership membership;
+  private final HealthTracker health;
+  private final FanOutRunner runner;
+  private final Summaries summaries;
+  private final Placer placer;
   private volatile boolean closed;
 
-  /** A node, its client and its health. */
-  private static final class Member {
-    final Node node;
-    final ScrapydClient client;
-    final NodeHealth health;
-    final boolean discovered;
-
-    Member(Node node, ScrapydClient client, NodeHealth health, boolean discovered) {
-      this.node = node;
-      this.client = client;
-      this.health = health;
-      this.discovered = discovered;
-    }
-  }
-
   private ClusterClient(Builder builder) {
-    this.config = builder;
-    this.clock = builder.clock;
-    this.healthPolicy = builder.healthPolicy;
     this.defaultSelector = builder.selector;
     this.nodeTimeout = builder.nodeTimeout;
     this.deadline = builder.deadline;
-    this.limiter = new AsyncLimiter(builder.maxConcurrentRequests);
-    if (builder.executor != null) {
-      this.executor = builder.executor;
+    ClientOptions resolved = builder.options.withDefaults(ClientOptions.builder()
+        .from(ClientOptions.defaults())
+        .maxConcurrentRequests(DEFAULT_MAX_CONCURRENT_REQUESTS)
+        .build());
+    Executor executor;
+    if (resolved.executor().isPresent()) {
+      executor = resolved.executor().get();
       this.ownedExecutor = null;
     } else {
       AtomicInteger count = new AtomicInteger();
-      this.ownedExecutor = io.github.scrapyd4j.internal.Transport.newDaemonPool(
+      this.ownedExecutor = Transport.newDaemonPool(
           Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
             Thread thread = new Thread(runnable, "scrapyd4j-cluster-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
           });
-      this.executor = ownedExecutor;
+      executor = ownedExecutor;
     }
-    if (builder.httpClient != null) {
-      this.sharedHttp = builder.httpClient;
+    ClientOptions options = ClientOptions.builder().from(resolved).executor(executor).build();
+    if (resolved.httpClient().isPresent()) {
+      this.sharedHttp = resolved.httpClient().get();
       this.ownsSharedHttp = false;
     } else {
-      this.sharedHttp = newHttpClient(builder.connectTimeout, builder.sslContext);
+      HttpClient.Builder http = HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(resolved.connectTimeout().get())
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .executor(executor);
+      resolved.sslContext().ifPresent(http::sslContext);
+      this.sharedHttp = http.build();
       this.ownsSharedHttp = true;
     }
-    this.listeners.addAll(builder.listeners);
-    Map<String, Member> initial = new LinkedHashMap<>();
-    for (Node node : builder.nodes) {
-      initial.put(node.id(), newMember(node, false));
-    }
-    this.members = Collections.unmodifiableMap(initial);
+    this.health = new HealthTracker(builder.clock,
+        options.requestTimeout().get().plus(options.connectTimeout().get()), builder.listeners);
+    this.membership = new Membership(options, sharedHttp, builder.healthPolicy, builder.clock,
+        builder.discovery, builder.nodes);
+    this.runner = new FanOutRunner(membership, health, options.maxConcurrentRequests().getAsInt(),
+        executor, this::checkOpen);
+    this.summaries = new Summaries(membership, health, this::fanOut);
+    this.placer = new Placer(membership, health, runner, nodeTimeout, deadline,
+        options.spiderListingTimeout().get());
     boolean background = !builder.healthCheckTick.isZero()
         || (builder.discovery != null && !builder.discovery.refreshInterval().isZero());
     this.scheduler = background
@@ -179,20 +150,22 @@ public final class ClusterClient implements AutoCloseable {
           })
         : null;
     if (builder.discovery != null) {
-      refreshNodes();
+      membership.refresh();
       if (!builder.discovery.refreshInterval().isZero()) {
         long every = builder.discovery.refreshInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::refreshQuietly, every, every, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+            membership::refreshQuietly, every, every, TimeUnit.MILLISECONDS);
       }
     }
-    if (members.isEmpty()) {
+    if (membership.current().isEmpty()) {
       close();
       throw new IllegalArgumentException(
           "a cluster needs at least one node: give node(...) or a discovery that finds some");
     }
     if (!builder.healthCheckTick.isZero()) {
       long every = builder.healthCheckTick.toMillis();
-      scheduler.scheduleWithFixedDelay(this::checkHealthQuietly, every, every, TimeUnit.MILLISECONDS);
+      scheduler.scheduleWithFixedDelay(
+          this::checkHealthQuietly, every, every, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -207,64 +180,13 @@ public final class ClusterClient implements AutoCloseable {
 
   // ------------------------------------------------------------------ nodes
 
-  private HttpClient newHttpClient(Duration connectTimeout, SSLContext sslContext) {
-    HttpClient.Builder http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .executor(executor);
-    if (sslContext != null) {
-      http.sslContext(sslContext);
-    }
-    return http.build();
-  }
-
-  private Member newMember(Node node, boolean discovered) {
-    ScrapydClient.Builder client = ScrapydClient.builder()
-        .baseUri(node.baseUri())
-        .requestTimeout(node.requestTimeout().orElse(config.requestTimeout))
-        .spiderListingTimeout(node.spiderListingTimeout().orElse(config.spiderListingTimeout))
-        .retryPolicy(config.retryPolicy)
-        .executor(executor)
-        .maxConcurrentRequests(config.maxConcurrentRequests)
-        .maxResponseBytes(config.maxResponseBytes)
-        .maxErrorBodyBytes(config.maxErrorBodyBytes)
-        .maxLineBytes(config.maxLineBytes);
-    Duration connectTimeout = node.connectTimeout().orElse(config.connectTimeout);
-    if (node.httpClient().isPresent()) {
-      client.httpClient(node.httpClient().get()); // the caller's, never closed by us
-    } else if (node.sslContext().isPresent()) {
-      client.connectTimeout(connectTimeout).sslContext(node.sslContext().get());
-    } else if (config.httpClient == null && !connectTimeout.equals(config.connectTimeout)) {
-      client.connectTimeout(connectTimeout); // its own HttpClient, for its own timeout
-      if (config.sslContext != null) {
-        client.sslContext(config.sslContext);
-      }
-    } else {
-      client.httpClient(sharedHttp);
-    }
-    Credentials credentials = node.credentials().orElse(config.credentials);
-    if (credentials != null && node.baseUri().getRawUserInfo() == null) {
-      client.credentials(credentials);
-    }
-    if (config.userAgent != null) {
-      client.userAgent(config.userAgent);
-    }
-    return new Member(node, client.build(), new NodeHealth(node.id(), healthPolicy, clock.instant()),
-        discovered);
-  }
-
   /**
    * The cluster's nodes, in the order they were added.
    *
    * @return the nodes
    */
   public List<Node> nodes() {
-    List<Node> nodes = new ArrayList<>();
-    for (Member member : members.values()) {
-      nodes.add(member.node);
-    }
-    return Collections.unmodifiableList(nodes);
+    return membership.nodes();
   }
 
   /**
@@ -274,8 +196,7 @@ public final class ClusterClient implements AutoCloseable {
    * @return the node, if the cluster has it
    */
   public Optional<Node> node(String nodeId) {
-    Member member = members.get(Checks.notBlank("nodeId", nodeId));
-    return member == null ? Optional.empty() : Optional.of(member.node);
+    return membership.node(nodeId);
   }
 
   /**
@@ -286,7 +207,7 @@ public final class ClusterClient implements AutoCloseable {
    * @throws IllegalArgumentException if the cluster has no such node
    */
   public ScrapydClient client(String nodeId) {
-    return member(nodeId).client;
+    return membership.member(nodeId).client;
   }
 
   /**
@@ -297,7 +218,7 @@ public final class ClusterClient implements AutoCloseable {
    */
   public Map<String, ScrapydClient> clients() {
     Map<String, ScrapydClient> clients = new LinkedHashMap<>();
-    members.forEach((id, member) -> clients.put(id, member.client));
+    membership.current().forEach((id, member) -> clients.put(id, member.client));
     return Collections.unmodifiableMap(clients);
   }
 
@@ -312,7 +233,7 @@ public final class ClusterClient implements AutoCloseable {
    */
   public Map<String, ScrapydClient> clients(NodeFilter filter) {
     Map<String, ScrapydClient> clients = new LinkedHashMap<>();
-    for (Member member : select(filter)) {
+    for (Member member : membership.select(filter)) {
       clients.put(member.node.id(), member.client);
     }
     return Collections.unmodifiableMap(clients);
@@ -327,15 +248,7 @@ public final class ClusterClient implements AutoCloseable {
   public void addNode(Node node) {
     Checks.notNull("node", node);
     checkOpen();
-    synchronized (nodesLock) {
-      if (members.containsKey(node.id())) {
-        throw new IllegalArgumentException("the cluster already has a node with id '" + node.id() + "'");
-      }
-      Map<String, Member> next = new LinkedHashMap<>(members);
-      next.put(node.id(), newMember(node, false));
-      members = Collections.unmodifiableMap(next);
-    }
-    LOG.info("node {} added ({})", node.id(), Redaction.uri(node.baseUri()));
+    membership.add(node);
   }
 
   /**
@@ -347,19 +260,7 @@ public final class ClusterClient implements AutoCloseable {
    */
   public boolean removeNode(String nodeId) {
     Checks.notBlank("nodeId", nodeId);
-    Member removed;
-    synchronized (nodesLock) {
-      removed = members.get(nodeId);
-      if (removed == null) {
-        return false;
-      }
-      Map<String, Member> next = new LinkedHashMap<>(members);
-      next.remove(nodeId);
-      members = Collections.unmodifiableMap(next);
-    }
-    LOG.info("node {} removed", nodeId);
-    closeLater(removed.client);
-    return true;
+    return membership.remove(nodeId);
   }
 
   /**
@@ -371,85 +272,7 @@ public final class ClusterClient implements AutoCloseable {
    * @throws NodeUnavailableException if the name does not resolve (the nodes stay as they were)
    */
   public Set<String> refreshNodes() {
-    DnsDiscovery discovery = config.discovery;
-    if (discovery == null) {
-      throw new IllegalStateException("the cluster was built without a discovery");
-    }
-    List<Node> found;
-    try {
-      found = discovery.discover();
-    } catch (UnknownHostException e) {
-      throw new NodeUnavailableException(
-          "DNS name " + discovery.host() + " does not resolve: " + e.getMessage(), null, e);
-    }
-    Set<String> ids = new LinkedHashSet<>();
-    List<ScrapydClient> toClose = new ArrayList<>();
-    synchronized (nodesLock) {
-      Map<String, Member> next = new LinkedHashMap<>();
-      for (Member member : members.values()) {
-        if (!member.discovered) {
-          next.put(member.node.id(), member);
-        }
-      }
-      for (Node node : found) {
-        Member existing = members.get(node.id());
-        if (next.containsKey(node.id())) {
-          continue; // an explicit node with the same id wins
-        }
-        next.put(node.id(), existing != null && existing.discovered ? existing : newMember(node, true));
-        ids.add(node.id());
-      }
-      for (Member member : members.values()) {
-        if (member.discovered && !next.containsKey(member.node.id())) {
-          toClose.add(member.client);
-          LOG.info("node {} removed: its address is no longer in DNS", member.node.id());
-        }
-      }
-      members = Collections.unmodifiableMap(next);
-    }
-    toClose.forEach(this::closeLater);
-    return Collections.unmodifiableSet(ids);
-  }
-
-  private void refreshQuietly() {
-    try {
-      refreshNodes();
-    } catch (RuntimeException e) {
-      LOG.warn("refreshing the cluster's nodes failed; keeping them as they are: {}", e.getMessage());
-    }
-  }
-
-  private void closeLater(ScrapydClient client) {
-    // Its calls in flight may still finish; its shared resources stay open.
-    CompletableFuture.delayedExecutor(config.requestTimeout.toMillis(), TimeUnit.MILLISECONDS, executor)
-        .execute(client::close);
-  }
-
-  private Member member(String nodeId) {
-    Member member = members.get(Checks.notBlank("nodeId", nodeId));
-    if (member == null) {
-      throw new IllegalArgumentException(
-          "the cluster has no node with id '" + nodeId + "'; its nodes are " + members.keySet());
-    }
-    return member;
-  }
-
-  private List<Member> select(NodeFilter filter) {
-    Checks.notNull("filter", filter);
-    Map<String, Member> current = members;
-    for (String id : filter.requiredIds()) {
-      if (!current.containsKey(id)) {
-        throw new IllegalArgumentException(
-            "the cluster has no node with id '" + id + "'; its nodes are " + current.keySet());
-      }
-    }
-    List<Member> selected = new ArrayList<>();
-    for (Member member : current.values()) {
-      if (filter.matches(member.node)) {
-        selected.add(member);
-      }
-    }
-    return selected;
+    return membership.refresh();
   }
 
   // ------------------------------------------------------------------ health
@@ -462,7 +285,7 @@ public final class ClusterClient implements AutoCloseable {
    * @throws IllegalArgumentException if the cluster has no such node
    */
   public NodeState state(String nodeId) {
-    return member(nodeId).health.state();
+    return membership.member(nodeId).health.state();
   }
 
   /**
@@ -471,9 +294,7 @@ public final class ClusterClient implements AutoCloseable {
    * @return node id to state, in node order
    */
   public Map<String, NodeState> states() {
-    Map<String, NodeState> states = new LinkedHashMap<>();
-    members.forEach((id, member) -> states.put(id, member.health.state()));
-    return Collections.unmodifiableMap(states);
+    return HealthTracker.states(membership.current());
   }
 
   /**
@@ -482,7 +303,7 @@ public final class ClusterClient implements AutoCloseable {
    * @param listener the listener
    */
   public void addListener(NodeStateListener listener) {
-    listeners.add(Checks.notNull("listener", listener));
+    health.addListener(Checks.notNull("listener", listener));
   }
 
   /**
@@ -492,22 +313,7 @@ public final class ClusterClient implements AutoCloseable {
    * @return the ids of the nodes probed
    */
   public Set<String> checkHealth() {
-    Instant now = clock.instant();
-    Set<String> probed = new LinkedHashSet<>();
-    List<CompletableFuture<?>> probes = new ArrayList<>();
-    for (Member member : members.values()) {
-      if (member.health.probeDue(now)) {
-        probed.add(member.node.id());
-        member.health.probing(now, config.requestTimeout.plus(config.connectTimeout));
-        probes.add(member.client.async().daemonStatus()
-            .handle((status, error) -> {
-              record(member, error);
-              return null;
-            }));
-      }
-    }
-    CompletableFuture.allOf(probes.toArray(new CompletableFuture<?>[0])).join();
-    return Collections.unmodifiableSet(probed);
+    return health.check(membership.current().values());
   }
 
   private void checkHealthQuietly() {
@@ -516,39 +322,6 @@ public final class ClusterClient implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("cluster health check failed", e);
     }
-  }
-
-  /** Learns from a call's outcome: an answer means up, failing to reach the node counts against it. */
-  private void record(Member member, Throwable error) {
-    Throwable cause = unwrap(error);
-    NodeStateChange change;
-    if (cause == null || !countsAgainstHealth(cause)) {
-      change = member.health.succeeded(clock.instant());
-    } else {
-      change = member.health.failed(clock.instant(), cause);
-    }
-    if (change != null) {
-      if (change.current() == NodeState.UP) {
-        LOG.info("node {} is up again", change.nodeId());
-      } else {
-        LOG.warn("node {} is {}: {}", change.nodeId(), change.current().name().toLowerCase(),
-            change.cause().map(Throwable::getMessage).orElse(""));
-      }
-      for (NodeStateListener listener : listeners) {
-        try {
-          listener.onStateChange(change);
-        } catch (RuntimeException e) {
-          LOG.warn("a node state listener failed", e);
-        }
-      }
-    }
-  }
-
-  private static boolean countsAgainstHealth(Throwable cause) {
-    if (cause instanceof ScrapydTransportException) {
-      return true;
-    }
-    return cause instanceof ScrapydHttpException && ((ScrapydHttpException) cause).statusCode() >= 500;
   }
 
   /**
@@ -571,7 +344,7 @@ public final class ClusterClient implements AutoCloseable {
    * @return a fan-out over all nodes with the cluster's timeouts
    */
   public FanOut fanOut() {
-    return new FanOut(this, NodeFilter.all(), nodeTimeout, deadline);
+    return new FanOut(runner, NodeFilter.all(), nodeTimeout, deadline);
   }
 
   /**
@@ -581,117 +354,7 @@ public final class ClusterClient implements AutoCloseable {
    * @return a fan-out over those nodes with the cluster's timeouts
    */
   public FanOut fanOut(NodeFilter filter) {
-    return new FanOut(this, Checks.notNull("filter", filter), nodeTimeout, deadline);
-  }
-
-  <T> CompletableFuture<ClusterResult<T>> fanOutAsync(NodeFilter filter,
-      Function<ScrapydAsyncClient, CompletableFuture<T>> operation, Duration perNode, Duration overall) {
-    checkOpen();
-    List<Member> targets = select(filter);
-    int n = targets.size();
-    AtomicReferenceArray<NodeResult<T>> results = new AtomicReferenceArray<>(n);
-    List<CompletableFuture<T>> calls = new ArrayList<>(Collections.nCopies(n, null));
-    CompletableFuture<ClusterResult<T>> done = new CompletableFuture<>();
-    AtomicInteger remaining = new AtomicInteger(n);
-    Runnable finish = () -> {
-      List<NodeResult<T>> list = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        list.add(results.get(i));
-      }
-      done.complete(new ClusterResult<>(list));
-    };
-    if (n == 0) {
-      finish.run();
-      return done;
-    }
-    for (int i = 0; i < n; i++) {
-      Member member = targets.get(i);
-      int index = i;
-      if (member.health.state() == NodeState.DOWN) {
-        results.set(i, NodeResult.failure(member.node.id(), new NodeUnavailableException(
-            "node " + member.node.id() + " is down; it is probed again after a cool-down",
-            member.client.baseUri(), null)));
-        if (remaining.decrementAndGet() == 0) {
-          finish.run();
-        }
-        continue;
-      }
-      CompletableFuture<T> call = limiter.acquire().thenCompose(granted -> {
-        if (done.isDone()) {
-          limiter.release();
-          return CompletableFuture.failedFuture(new CancellationException("deadline passed"));
-        }
-        CompletableFuture<T> sent;
-        try {
-          sent = operation.apply(member.client.async());
-        } catch (RuntimeException e) {
-          limiter.release();
-          return CompletableFuture.failedFuture(e);
-        }
-        sent.whenComplete((value, error) -> limiter.release());
-        return sent.orTimeout(perNode.toMillis(), TimeUnit.MILLISECONDS)
-            .whenComplete((value, error) -> {
-              if (unwrap(error) instanceof TimeoutException) {
-                sent.cancel(true);
-              }
-            });
-      });
-      calls.set(i, call);
-      call.whenComplete((value, error) -> {
-        NodeResult<T> result = error == null
-            ? NodeResult.success(member.node.id(), value)
-            : NodeResult.failure(member.node.id(), asScrapyd(member, unwrap(error), perNode));
-        if (results.compareAndSet(index, null, result)) {
-          if (!(unwrap(error) instanceof CancellationException)) {
-            record(member, error == null ? null : result.failure().get());
-          }
-          if (remaining.decrementAndGet() == 0) {
-            finish.run();
-          }
-        }
-      });
-    }
-    CompletableFuture.delayedExecutor(overall.toMillis(), TimeUnit.MILLISECONDS, executor).execute(() -> {
-      if (done.isDone()) {
-        return;
-      }
-      for (int i = 0; i < n; i++) {
-        Member member = targets.get(i);
-        ScrapydTimeoutException late = new ScrapydTimeoutException(
-            "node " + member.node.id() + " did not answer before the call's deadline of "
-                + overall.toMillis() + " ms", false, overall, member.client.baseUri(), null, null);
-        if (results.compareAndSet(i, null, NodeResult.failure(member.node.id(), late))) {
-          record(member, late);
-          CompletableFuture<T> pending = calls.get(i);
-          if (pending != null) {
-            pending.cancel(true);
-          }
-        }
-      }
-      finish.run();
-    });
-    return done;
-  }
-
-  private static ScrapydException asScrapyd(Member member, Throwable error, Duration perNode) {
-    if (error instanceof ScrapydException) {
-      return (ScrapydException) error;
-    }
-    if (error instanceof TimeoutException) {
-      return new ScrapydTimeoutException(
-          "node " + member.node.id() + " did not answer within its fan-out timeout of "
-              + perNode.toMillis() + " ms", false, perNode, member.client.baseUri(), null, error);
-    }
-    return new ScrapydException("node " + member.node.id() + " failed: " + error,
-        member.client.baseUri(), null, null, error);
-  }
-
-  static Throwable unwrap(Throwable error) {
-    Throwable t = error;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
+    return new FanOut(runner, Checks.notNull("filter", filter), nodeTimeout, deadline);
   }
 
   // ------------------------------------------------------------------ aggregates
@@ -702,7 +365,7 @@ public final class ClusterClient implements AutoCloseable {
    * @return the jobs, and the nodes that could not be listed
    */
   public ClusterJobs allJobs() {
-    return jobs(fanOut().listJobs());
+    return summaries.allJobs();
   }
 
   /**
@@ -712,17 +375,7 @@ public final class ClusterClient implements AutoCloseable {
    * @return the jobs, and the nodes that could not be listed
    */
   public ClusterJobs allJobs(String project) {
-    return jobs(fanOut().listJobs(project));
-  }
-
-  private static ClusterJobs jobs(ClusterResult<JobList> lists) {
-    List<NodeJob> jobs = new ArrayList<>();
-    lists.successes().forEach((node, list) -> {
-      for (Job job : list.all()) {
-        jobs.add(new NodeJob(node, job));
-      }
-    });
-    return new ClusterJobs(jobs, lists.failures());
+    return summaries.allJobs(project);
   }
 
   /**
@@ -773,29 +426,7 @@ public final class ClusterClient implements AutoCloseable {
   public ClusterResult<CancelResult> cancel(String project, String jobId, Signal signal) {
     Checks.project(project);
     Checks.jobId(jobId);
-    ClusterResult<JobList> lists = fanOut().listJobs(project);
-    List<NodeResult<CancelResult>> results = new ArrayList<>();
-    lists.failures().forEach((node, error) -> results.add(NodeResult.failure(node, error)));
-    for (Map.Entry<String, JobList> entry : lists.successes().entrySet()) {
-      Optional<Job> job = entry.getValue().find(jobId);
-      if (job.isPresent() && job.get().state() != JobState.FINISHED) {
-        Member member = members.get(entry.getKey());
-        if (member == null) {
-          continue; // removed meanwhile
-        }
-        try {
-          CancelResult cancelled = signal == null
-              ? member.client.cancel(project, jobId)
-              : member.client.cancel(project, jobId, signal);
-          record(member, null);
-          results.add(NodeResult.success(entry.getKey(), cancelled));
-        } catch (ScrapydException e) {
-          record(member, e);
-          results.add(NodeResult.failure(entry.getKey(), e));
-        }
-      }
-    }
-    return new ClusterResult<>(results);
+    return summaries.cancel(project, jobId, signal);
   }
 
   /**
@@ -804,10 +435,7 @@ public final class ClusterClient implements AutoCloseable {
    * @return each node's daemon status, totals and free slots
    */
   public ClusterCapacity capacity() {
-    ClusterResult<DaemonStatus> statuses = fanOut().daemonStatus();
-    Map<String, Node> nodes = new LinkedHashMap<>();
-    members.forEach((id, member) -> nodes.put(id, member.node));
-    return new ClusterCapacity(statuses.successes(), nodes, statuses.failures());
+    return summaries.capacity();
   }
 
   /**
@@ -818,10 +446,7 @@ public final class ClusterClient implements AutoCloseable {
    */
   public VersionDrift versionDrift(String project) {
     Checks.project(project);
-    ClusterResult<VersionList> versions = fanOut().listVersions(project);
-    Map<String, List<String>> byNode = new LinkedHashMap<>();
-    versions.successes().forEach((node, list) -> byNode.put(node, list.versions()));
-    return new VersionDrift(project, byNode, versions.failures());
+    return summaries.versionDrift(project);
   }
 
   // ------------------------------------------------------------------ placement
@@ -855,66 +480,7 @@ public final class ClusterClient implements AutoCloseable {
     Checks.notNull("request", request);
     Checks.notNull("selector", selector);
     checkOpen();
-    ScheduleRequest withId = withJobId(request);
-    List<Member> usable = new ArrayList<>();
-    for (NodeState wanted : new NodeState[] {NodeState.UP, NodeState.SUSPECT}) {
-      for (Member member : members.values()) {
-        if (member.health.state() == wanted) {
-          usable.add(member);
-        }
-      }
-    }
-    Map<String, DaemonStatus> statuses = Map.of();
-    if (selector.needsStatus() && !usable.isEmpty()) {
-      Set<String> ids = new LinkedHashSet<>();
-      usable.forEach(m -> ids.add(m.node.id()));
-      statuses = fanOutAsync(NodeFilter.ids(ids.toArray(new String[0])),
-          ScrapydAsyncClient::daemonStatus, nodeTimeout, deadline).join().successes();
-    }
-    List<Candidate> candidates = new ArrayList<>();
-    for (Member member : usable) {
-      candidates.add(new Candidate(member.node, member.health.state(), statuses.get(member.node.id())));
-    }
-    List<Candidate> ordered = selector.order(Collections.unmodifiableList(candidates), withId);
-    if (ordered.isEmpty()) {
-      throw new NodeUnavailableException("no node to schedule " + withId.spider() + " on with "
-          + selector + ": node states " + states(), null, null);
-    }
-    Map<String, ScrapydException> skipped = new LinkedHashMap<>();
-    for (Candidate candidate : ordered) {
-      Member member = members.get(candidate.node().id());
-      if (member == null) {
-        continue;
-      }
-      try {
-        ScheduleResult result = member.client.schedule(withId);
-        record(member, null);
-        LOG.debug("job {} scheduled on node {}", result.jobId(), member.node.id());
-        return new Placement(member.node.id(), result, skipped);
-      } catch (ScrapydTransportException e) {
-        record(member, e);
-        if (e.mayHaveReachedServer()) {
-          ScrapydTransportException cause = e instanceof ScrapydScheduleOutcomeUnknownException
-              && e.getCause() instanceof ScrapydTransportException
-              ? (ScrapydTransportException) e.getCause() : e;
-          throw new ScheduleOutcomeUnknownException(member.node.id(), withId.jobId().get(), cause);
-        }
-        LOG.info("node {} unreachable, trying the next one: {}", member.node.id(), e.getMessage());
-        skipped.put(member.node.id(), e);
-      } catch (ScrapydHttpException e) {
-        record(member, e);
-        throw e;
-      }
-    }
-    NodeUnavailableException none = new NodeUnavailableException(
-        "job " + withId.jobId().get() + " was scheduled nowhere: no candidate node could be reached ("
-            + skipped.keySet() + ")", null, skipped.isEmpty() ? null : skipped.values().iterator().next());
-    return throwWithSuppressed(none, skipped);
-  }
-
-  private static Placement throwWithSuppressed(NodeUnavailableException e, Map<String, ScrapydException> skipped) {
-    skipped.values().stream().skip(1).forEach(e::addSuppressed);
-    throw e;
+    return placer.schedule(request, selector);
   }
 
   /**
@@ -928,25 +494,7 @@ public final class ClusterClient implements AutoCloseable {
    */
   public ClusterResult<ScheduleResult> scheduleOnAll(ScheduleRequest request, NodeFilter filter) {
     Checks.notNull("request", request);
-    ScheduleRequest withId = withJobId(request);
-    return join(fanOutAsync(filter, async -> async.schedule(withId), config.spiderListingTimeout,
-        config.spiderListingTimeout.plus(deadline)));
-  }
-
-  private static ScheduleRequest withJobId(ScheduleRequest request) {
-    return io.github.scrapyd4j.internal.JobIds.ensure(request);
-  }
-
-  static <T> T join(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      Throwable cause = unwrap(e);
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      throw e;
-    }
+    return placer.scheduleOnAll(request, filter);
   }
 
   private void checkOpen() {
@@ -965,9 +513,7 @@ public final class ClusterClient implements AutoCloseable {
     if (scheduler != null) {
       scheduler.shutdownNow();
     }
-    for (Member member : members.values()) {
-      member.client.close();
-    }
+    membership.closeAll();
     if (ownsSharedHttp && sharedHttp instanceof AutoCloseable) {
       try {
         ((AutoCloseable) sharedHttp).close();
@@ -991,25 +537,13 @@ public final class ClusterClient implements AutoCloseable {
   public static final class Builder {
     private final List<Node> nodes = new ArrayList<>();
     private DnsDiscovery discovery;
-    private Credentials credentials;
-    private Duration connectTimeout = ScrapydClient.DEFAULT_CONNECT_TIMEOUT;
-    private Duration requestTimeout = ScrapydClient.DEFAULT_REQUEST_TIMEOUT;
-    private Duration spiderListingTimeout = ScrapydClient.DEFAULT_SPIDER_LISTING_TIMEOUT;
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private String userAgent;
-    private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
+    private ClientOptions options = ClientOptions.empty();
     private Duration nodeTimeout = DEFAULT_NODE_TIMEOUT;
     private Duration deadline = DEFAULT_DEADLINE;
     private NodeSelector selector = NodeSelectors.leastLoaded();
     private HealthPolicy healthPolicy = HealthPolicy.defaults();
     private Duration healthCheckTick = Duration.ofSeconds(1);
     private Clock clock = Clock.systemUTC();
-    private Executor executor;
-    private HttpClient httpClient;
-    private SSLContext sslContext;
-    private long maxResponseBytes = ScrapydClient.DEFAULT_MAX_RESPONSE_BYTES;
-    private int maxErrorBodyBytes = ScrapydClient.DEFAULT_MAX_ERROR_BODY_BYTES;
-    private int maxLineBytes = ScrapydClient.DEFAULT_MAX_LINE_BYTES;
     private final List<NodeStateListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -1060,8 +594,8 @@ public final class ClusterClient implements AutoCloseable {
      * @return this builder
      */
     public Builder credentials(Credentials credentials) {
-      this.credentials = Checks.notNull("credentials", credentials);
-      return this;
+      Checks.notNull("credentials", credentials);
+      return set(o -> o.credentials(credentials));
     }
 
     /**
@@ -1071,8 +605,8 @@ public final class ClusterClient implements AutoCloseable {
      * @return this builder
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Checks.positive("connectTimeout", timeout);
-      return this;
+      Checks.positive("connectTimeout", timeout);
+      return set(o -> o.connectTimeout(timeout));
     }
 
     /**
@@ -1082,8 +616,8 @@ public final class ClusterClient implements AutoCloseable {
      * @return this builder
      */
     public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = Checks.positive("requestTimeout", timeout);
-      return this;
+      Checks.positive("requestTimeout", timeout);
+      return set(o -> o.requestTimeout(timeout));
     }
 
     /**
@@ -1093,8 +627,8 @@ public final class ClusterClient implements AutoCloseable {
      * @return this builder
      */
     public Builder spiderListingTimeout(Duration timeout) {
-      this.spiderListingTimeout = Checks.positive("spiderListingTimeout", timeout);
-      return this;
+      Checks.positive("spiderListingTimeout", timeout);
+      return set(o -> o.spiderListingTimeout(timeout));
     }
 
     /**
@@ -1104,8 +638,8 @@ public final class ClusterClient implements AutoCloseable {
      * @return this builder
      */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = Checks.notNull("retryPolicy", retryPolicy);
-      return this;
+      Checks.notNull("retryPolicy", retryPolicy);
+      return set(o -> o.retryPolicy(retryPolicy));
     }
 
     /**
@@ -1115,8 +649,8 @@ public final class ClusterClient implements AutoCloseable {
      * @return this builder
      */
     public Builder userAgent(String userAgent) {
-      this.userAgent = Checks.notBlank("userAgent", userAgent);
-      return this;
+      Checks.notBlank("userAgent", userAgent);
+      return set(o -> o.userAgent(userAgent));
     }
 
     /**
@@ -1129,8 +663,7 @@ public final class ClusterClient implements AutoCloseable {
       if (max < 1) {
         throw new IllegalArgumentException("maxConcurrentRequests must be 1 or more, but was " + max);
       }
-      this.maxConcurrentRequests = max;
-      return this;
+      return set(o -> o.maxConcurrentRequests(max));
     }
 
     /**
@@ -1213,8 +746,8 @@ public final class ClusterClient implements AutoCloseable {
      * @return this builder
      */
     public Builder executor(Executor executor) {
-      this.executor = Checks.notNull("executor", executor);
-      return this;
+      Checks.notNull("executor", executor);
+      return set(o -> o.executor(executor));
     }
 
     /**
@@ -1228,8 +761,8 @@ public final class ClusterClient implements AutoCloseable {
      * @throws IllegalArgumentException if the HTTP client follows redirects
      */
     public Builder httpClient(HttpClient httpClient) {
-      this.httpClient = Checks.noRedirects("httpClient", httpClient);
-      return this;
+      Checks.noRedirects("httpClient", httpClient);
+      return set(o -> o.httpClient(httpClient));
     }
 
     /**
@@ -1242,8 +775,8 @@ public final class ClusterClient implements AutoCloseable {
      * @return this builder
      */
     public Builder sslContext(SSLContext sslContext) {
-      this.sslContext = Checks.notNull("sslContext", sslContext);
-      return this;
+      Checks.notNull("sslContext", sslContext);
+      return set(o -> o.sslContext(sslContext));
     }
 
     /**
@@ -1256,8 +789,7 @@ public final class ClusterClient implements AutoCloseable {
      */
     public Builder maxResponseBytes(long bytes) {
       ScrapydClient.builder().maxResponseBytes(bytes); // checks it
-      this.maxResponseBytes = bytes;
-      return this;
+      return set(o -> o.maxResponseBytes(bytes));
     }
 
     /**
@@ -1269,8 +801,7 @@ public final class ClusterClient implements AutoCloseable {
      */
     public Builder maxErrorBodyBytes(int bytes) {
       ScrapydClient.builder().maxErrorBodyBytes(bytes);
-      this.maxErrorBodyBytes = bytes;
-      return this;
+      return set(o -> o.maxErrorBodyBytes(bytes));
     }
 
     /**
@@ -1282,7 +813,40 @@ public final class ClusterClient implements AutoCloseable {
      */
     public Builder maxLineBytes(int bytes) {
       ScrapydClient.builder().maxLineBytes(bytes);
-      this.maxLineBytes = bytes;
+      return set(o -> o.maxLineBytes(bytes));
+    }
+
+    /**
+     * Sets every client option that {@code options} sets, as defaults for every node (a node's own
+     * {@link Node#options()} win over them); the others keep their values. Unset options take the
+     * defaults of {@link ClientOptions}, except {@code maxConcurrentRequests}: 256 across the
+     * cluster ({@link #DEFAULT_MAX_CONCURRENT_REQUESTS}).
+     *
+     * <pre>{@code
+     * ClusterClient cluster = ClusterClient.builder()
+     *     .options(ClientOptions.builder()
+     *         .credentials(Credentials.of("scrapyd", password))
+     *         .requestTimeout(Duration.ofSeconds(20))
+     *         .build())
+     *     .node(Node.of("eu-1", "http://eu-1:6800"))
+     *     .node(Node.builder().id("far").baseUri("http://far:6800")
+     *         .options(ClientOptions.builder().requestTimeout(Duration.ofMinutes(1)).build())
+     *         .build())
+     *     .build();
+     * }</pre>
+     *
+     * @param options the default options
+     * @return this builder
+     */
+    public Builder options(ClientOptions options) {
+      this.options = Checks.notNull("options", options).withDefaults(this.options);
+      return this;
+    }
+
+    private Builder set(java.util.function.Consumer<ClientOptions.Builder> change) {
+      ClientOptions.Builder next = ClientOptions.builder().from(options);
+      change.accept(next);
+      options = next.build();
       return this;
     }
 
@@ -1308,7 +872,7 @@ public final class ClusterClient implements AutoCloseable {
         throw new IllegalArgumentException(
             "a cluster needs at least one node: give node(...) or discovery(...)");
       }
-      if (httpClient != null && sslContext != null) {
+      if (options.httpClient().isPresent() && options.sslContext().isPresent()) {
         throw new IllegalArgumentException(
             "sslContext and httpClient are both given: give the SSLContext to the HttpClient's "
                 + "builder, or give only sslContext");

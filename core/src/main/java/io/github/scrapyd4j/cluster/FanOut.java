@@ -23,13 +23,13 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class FanOut {
-  private final ClusterClient cluster;
+  private final FanOutRunner runner;
   private final NodeFilter filter;
   private final Duration nodeTimeout;
   private final Duration deadline;
 
-  FanOut(ClusterClient cluster, NodeFilter filter, Duration nodeTimeout, Duration deadline) {
-    this.cluster = cluster;
+  FanOut(FanOutRunner runner, NodeFilter filter, Duration nodeTimeout, Duration deadline) {
+    this.runner = runner;
     this.filter = filter;
     this.nodeTimeout = nodeTimeout;
     this.deadline = deadline;
@@ -42,7 +42,7 @@ public final class FanOut {
    * @return a new fan-out
    */
   public FanOut withNodeTimeout(Duration timeout) {
-    return new FanOut(cluster, filter, Checks.positive("timeout", timeout), deadline);
+    return new FanOut(runner, filter, Checks.positive("timeout", timeout), deadline);
   }
 
   /**
@@ -53,7 +53,7 @@ public final class FanOut {
    * @return a new fan-out
    */
   public FanOut withDeadline(Duration deadline) {
-    return new FanOut(cluster, filter, nodeTimeout, Checks.positive("deadline", deadline));
+    return new FanOut(runner, filter, nodeTimeout, Checks.positive("deadline", deadline));
   }
 
   /**
@@ -65,7 +65,7 @@ public final class FanOut {
    * @return the per-node results
    */
   public <T> ClusterResult<T> call(Function<ScrapydAsyncClient, CompletableFuture<T>> call) {
-    return ClusterClient.join(callAsync(call));
+    return FanOutRunner.join(callAsync(call));
   }
 
   /**
@@ -78,7 +78,7 @@ public final class FanOut {
   public <T> CompletableFuture<ClusterResult<T>> callAsync(
       Function<ScrapydAsyncClient, CompletableFuture<T>> call) {
     Checks.notNull("call", call);
-    return cluster.fanOutAsync(filter, call, nodeTimeout, deadline);
+    return runner.run(filter, call, nodeTimeout, deadline);
   }
 
   /**

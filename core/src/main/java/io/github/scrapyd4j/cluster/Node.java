@@ -1,9 +1,9 @@
 package io.github.scrapyd4j.cluster;
 
+import io.github.scrapyd4j.ClientOptions;
 import io.github.scrapyd4j.Credentials;
 import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.internal.Checks;
-import io.github.scrapyd4j.model.ScrapydStyle;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import org.immutables.value.Value;
 
@@ -32,7 +33,18 @@ import org.immutables.value.Value;
  * <p>Options left unset take the cluster's defaults ({@link ClusterClient.Builder}).
  */
 @Value.Immutable
-@ScrapydStyle
+@Value.Style( // ScrapydStyle's, with a hand-written Builder that the generated one must not extend
+    jdkOnly = true,
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    depluralize = true,
+    defaults = @Value.Immutable(copy = false),
+    get = {"is*", "get*"},
+    init = "*",
+    allParameters = false,
+    typeInnerBuilder = "GeneratedBuilder",
+    builder = "generatedBuilder",
+    allowedClasspathAnnotations = {Override.class})
 public abstract class Node {
   Node() {}
 
@@ -51,50 +63,81 @@ public abstract class Node {
   public abstract URI baseUri();
 
   /**
-   * The node's credentials; the cluster's default credentials when empty.
+   * The node's own client options, over the cluster's ({@link
+   * ClusterClient.Builder#options(ClientOptions)}) by {@link
+   * ClientOptions#withDefaults(ClientOptions)}: an option set here wins, an unset one is the
+   * cluster's. A TLS context or an HTTP client set here gives the node an HTTP client of its own.
+   * Default: empty (everything from the cluster).
+   *
+   * @return the node's options
+   */
+  @Value.Default
+  public ClientOptions options() {
+    return ClientOptions.empty();
+  }
+
+  /**
+   * The node's credentials; the cluster's default credentials when empty. Same as {@code
+   * options().credentials()}.
    *
    * @return the credentials
    */
-  public abstract Optional<Credentials> credentials();
+  public Optional<Credentials> credentials() {
+    return options().credentials();
+  }
 
   /**
-   * The node's connect timeout; the cluster's default when empty.
+   * The node's connect timeout; the cluster's default when empty. Same as {@code
+   * options().connectTimeout()}.
    *
    * @return the connect timeout
    */
-  public abstract Optional<Duration> connectTimeout();
+  public Optional<Duration> connectTimeout() {
+    return options().connectTimeout();
+  }
 
   /**
-   * The node's request timeout; the cluster's default when empty.
+   * The node's request timeout; the cluster's default when empty. Same as {@code
+   * options().requestTimeout()}.
    *
    * @return the request timeout
    */
-  public abstract Optional<Duration> requestTimeout();
+  public Optional<Duration> requestTimeout() {
+    return options().requestTimeout();
+  }
 
   /**
    * The node's timeout for calls that make Scrapyd list spiders; the cluster's default when empty.
+   * Same as {@code options().spiderListingTimeout()}.
    *
    * @return the spider listing timeout
    */
-  public abstract Optional<Duration> spiderListingTimeout();
+  public Optional<Duration> spiderListingTimeout() {
+    return options().spiderListingTimeout();
+  }
 
   /**
    * The node's TLS context, for example one that trusts a private certificate authority; the
    * cluster's ({@link ClusterClient.Builder#sslContext(SSLContext)}) when empty. The node then
-   * gets an HTTP client of its own. Give it or {@link #httpClient()}, not both.
+   * gets an HTTP client of its own. Give it or {@link #httpClient()}, not both. Same as {@code
+   * options().sslContext()}.
    *
    * @return the TLS context
    */
-  public abstract Optional<SSLContext> sslContext();
+  public Optional<SSLContext> sslContext() {
+    return options().sslContext();
+  }
 
   /**
    * An HTTP client of the caller's for this node only; the cluster's when empty. The cluster does
    * not close it. It must not follow redirects ({@code Redirect.NEVER}); the node's connect
-   * timeout is then the HTTP client's own.
+   * timeout is then the HTTP client's own. Same as {@code options().httpClient()}.
    *
    * @return the HTTP client
    */
-  public abstract Optional<HttpClient> httpClient();
+  public Optional<HttpClient> httpClient() {
+    return options().httpClient();
+  }
 
   /**
    * Labels to select the node by, such as a region or a role.
@@ -148,7 +191,6 @@ public abstract class Node {
       throw new IllegalArgumentException("node " + id() + ": sslContext and httpClient are both "
           + "given: give the SSLContext to the HttpClient's builder, or give only sslContext");
     }
-    httpClient().ifPresent(http -> Checks.noRedirects("node " + id() + ": httpClient", http));
     if (capacity().isPresent() && capacity().getAsInt() < 1) {
       throw new IllegalArgumentException(
           "node " + id() + ": capacity must be 1 or more, but was " + capacity().getAsInt());
@@ -170,12 +212,10 @@ public abstract class Node {
   public String toString() {
     StringBuilder text = new StringBuilder("Node{id=").append(id())
         .append(", baseUri=").append(Redaction.uri(baseUri()));
-    credentials().ifPresent(c -> text.append(", credentials=").append(c));
-    connectTimeout().ifPresent(t -> text.append(", connectTimeout=").append(t));
-    requestTimeout().ifPresent(t -> text.append(", requestTimeout=").append(t));
-    spiderListingTimeout().ifPresent(t -> text.append(", spiderListingTimeout=").append(t));
-    sslContext().ifPresent(t -> text.append(", sslContext=caller's"));
-    httpClient().ifPresent(t -> text.append(", httpClient=caller's"));
+    String options = options().toString();
+    if (!options.equals("ClientOptions{}")) {
+      text.append(", ").append(options, "ClientOptions{".length(), options.length() - 1);
+    }
     if (!tags().isEmpty()) {
       text.append(", tags=").append(tags());
     }
@@ -183,9 +223,51 @@ public abstract class Node {
     return text.append('}').toString();
   }
 
-  /** Builds {@link Node} values. */
-  public static final class Builder extends ImmutableNode.Builder {
+  /**
+   * Builds {@link Node} values. The client options ({@link #credentials(Credentials)}, the
+   * timeouts, the TLS context and the HTTP client, or any of {@link ClientOptions} with {@link
+   * #options(ClientOptions)}) override the cluster's for this node.
+   */
+  public static final class Builder {
+    private final ImmutableNode.Builder node = ImmutableNode.generatedBuilder();
+    private ClientOptions options = ClientOptions.empty();
+    private IllegalArgumentException invalid;
+
     Builder() {}
+
+    /**
+     * Copies every attribute of a node; tags are added to those already given.
+     *
+     * @param instance the node to copy
+     * @return this builder
+     */
+    public Builder from(Node instance) {
+      node.from(instance);
+      options = instance.options();
+      return this;
+    }
+
+    /**
+     * Sets the node id; see {@link Node#id()}.
+     *
+     * @param id the id
+     * @return this builder
+     */
+    public Builder id(String id) {
+      node.id(Checks.notNull("id", id));
+      return this;
+    }
+
+    /**
+     * Sets where the node is.
+     *
+     * @param baseUri the base URI
+     * @return this builder
+     */
+    public Builder baseUri(URI baseUri) {
+      node.baseUri(Checks.notNull("baseUri", baseUri));
+      return this;
+    }
 
     /**
      * Sets where the node is, from text.
@@ -196,11 +278,171 @@ public abstract class Node {
     public Builder baseUri(String baseUri) {
       String text = Checks.notBlank("baseUri", baseUri).strip();
       try {
-        baseUri(new URI(text));
+        return baseUri(new URI(text));
       } catch (URISyntaxException e) {
         throw Checks.badUri("baseUri", e); // its message quotes the input, password hidden
       }
+    }
+
+    /**
+     * Adds a tag.
+     *
+     * @param tag the tag
+     * @return this builder
+     */
+    public Builder addTag(String tag) {
+      node.addTag(Checks.notNull("tag", tag));
       return this;
+    }
+
+    /**
+     * Adds tags.
+     *
+     * @param tags the tags
+     * @return this builder
+     */
+    public Builder addTags(String... tags) {
+      Checks.notNull("tags", (Object) tags);
+      node.addTags(tags);
+      return this;
+    }
+
+    /**
+     * Adds tags.
+     *
+     * @param tags the tags
+     * @return this builder
+     */
+    public Builder addAllTags(Iterable<String> tags) {
+      node.addAllTags(Checks.notNull("tags", tags));
+      return this;
+    }
+
+    /**
+     * Replaces the tags.
+     *
+     * @param tags the tags
+     * @return this builder
+     */
+    public Builder tags(Iterable<String> tags) {
+      node.tags(Checks.notNull("tags", tags));
+      return this;
+    }
+
+    /**
+     * Sets the capacity; see {@link Node#capacity()}.
+     *
+     * @param capacity 1 or more
+     * @return this builder
+     */
+    public Builder capacity(int capacity) {
+      node.capacity(capacity);
+      return this;
+    }
+
+    /**
+     * Sets every client option that {@code options} sets, over those already given (by {@link
+     * ClientOptions#withDefaults(ClientOptions)}).
+     *
+     * @param options the node's options
+     * @return this builder
+     */
+    public Builder options(ClientOptions options) {
+      this.options = Checks.notNull("options", options).withDefaults(this.options);
+      return this;
+    }
+
+    /**
+     * Sets the node's credentials.
+     *
+     * @param credentials the credentials
+     * @return this builder
+     */
+    public Builder credentials(Credentials credentials) {
+      Checks.notNull("credentials", credentials);
+      return set(o -> o.credentials(credentials));
+    }
+
+    /**
+     * Sets the node's connect timeout.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration timeout) {
+      Checks.notNull("connectTimeout", timeout);
+      return set(o -> o.connectTimeout(timeout));
+    }
+
+    /**
+     * Sets the node's request timeout.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public Builder requestTimeout(Duration timeout) {
+      Checks.notNull("requestTimeout", timeout);
+      return set(o -> o.requestTimeout(timeout));
+    }
+
+    /**
+     * Sets the node's spider listing timeout.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public Builder spiderListingTimeout(Duration timeout) {
+      Checks.notNull("spiderListingTimeout", timeout);
+      return set(o -> o.spiderListingTimeout(timeout));
+    }
+
+    /**
+     * Sets the node's TLS context; see {@link Node#sslContext()}.
+     *
+     * @param sslContext the TLS context
+     * @return this builder
+     */
+    public Builder sslContext(SSLContext sslContext) {
+      Checks.notNull("sslContext", sslContext);
+      return set(o -> o.sslContext(sslContext));
+    }
+
+    /**
+     * Sets the node's HTTP client; see {@link Node#httpClient()}.
+     *
+     * @param httpClient the HTTP client
+     * @return this builder
+     */
+    public Builder httpClient(HttpClient httpClient) {
+      Checks.notNull("httpClient", httpClient);
+      return set(o -> o.httpClient(httpClient));
+    }
+
+    private Builder set(Consumer<ClientOptions.Builder> change) {
+      ClientOptions.Builder next = ClientOptions.builder().from(options);
+      change.accept(next);
+      try {
+        options = next.build();
+      } catch (IllegalArgumentException e) {
+        invalid = invalid == null ? e : invalid; // thrown by build(), naming the node
+      }
+      return this;
+    }
+
+    /**
+     * Checks the attributes and builds the node.
+     *
+     * @return the node
+     * @throws IllegalArgumentException if an attribute is invalid
+     * @throws IllegalStateException if the id or base URI is missing
+     */
+    public Node build() {
+      Node built = node.options(options).build();
+      if (invalid != null) {
+        throw new IllegalArgumentException(
+            "node " + built.id() + ": " + invalid.getMessage(), invalid);
+      }
+      return built;
     }
   }
 }
