@@ -2,7 +2,7 @@ package io.github.scrapyd4j.egg;
 
 import io.github.scrapyd4j.cluster.ClusterClient;
 import io.github.scrapyd4j.cluster.NodeFilter;
-import io.github.scrapyd4j.internal.Checks;
+import io.github.scrapyd4j.egg.internal.Args;
 
 /**
  * Deploys one egg, with one version, to every node of a {@link ClusterClient} (or the nodes a
@@ -47,7 +47,7 @@ public final class ClusterDeployer {
    * @return the cluster deployer
    */
   public static ClusterDeployer of(ClusterClient cluster) {
-    return new ClusterDeployer(Checks.notNull("cluster", cluster), NodeFilter.all(),
+    return new ClusterDeployer(Args.notNull("cluster", cluster), NodeFilter.all(),
         Deployer.builder().policy(DeployPolicy.ALL_OR_NOTHING).build());
   }
 
@@ -58,7 +58,7 @@ public final class ClusterDeployer {
    * @return a new cluster deployer
    */
   public ClusterDeployer nodes(NodeFilter filter) {
-    return new ClusterDeployer(cluster, Checks.notNull("filter", filter), deployer);
+    return new ClusterDeployer(cluster, Args.notNull("filter", filter), deployer);
   }
 
   /**
@@ -68,7 +68,7 @@ public final class ClusterDeployer {
    * @return a new cluster deployer
    */
   public ClusterDeployer deployer(Deployer deployer) {
-    return new ClusterDeployer(cluster, nodes, Checks.notNull("deployer", deployer));
+    return new ClusterDeployer(cluster, nodes, Args.notNull("deployer", deployer));
   }
 
   /**

@@ -2,10 +2,10 @@ package io.github.scrapyd4j.egg;
 
 import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.egg.EggBuildException.Problem;
+import io.github.scrapyd4j.egg.internal.Args;
 import io.github.scrapyd4j.egg.internal.Processes;
 import io.github.scrapyd4j.egg.internal.PyConfigParser;
 import io.github.scrapyd4j.egg.internal.meta.MetadataReader;
-import io.github.scrapyd4j.internal.Checks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -123,7 +123,7 @@ public final class Dependencies {
    *     modules (the message names the package and the files)
    */
   public List<String> installInto(Path folder) {
-    Checks.notNull("folder", folder);
+    Args.notNull("folder", folder);
     Path dir = projectDir.toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
       throw new EggBuildException(Problem.NOT_A_FOLDER, "project folder " + dir
@@ -480,7 +480,7 @@ public final class Dependencies {
      * @return this builder
      */
     public Builder projectDir(Path projectDir) {
-      this.projectDir = Checks.notNull("projectDir", projectDir);
+      this.projectDir = Args.notNull("projectDir", projectDir);
       return this;
     }
 
@@ -492,7 +492,7 @@ public final class Dependencies {
      * @return this builder
      */
     public Builder requirementsFile(Path file) {
-      this.requirementsFile = Checks.notNull("file", file);
+      this.requirementsFile = Args.notNull("file", file);
       return this;
     }
 
@@ -505,9 +505,9 @@ public final class Dependencies {
      * @return this builder
      */
     public Builder requirements(List<String> requirements) {
-      Checks.notNull("requirements", requirements);
+      Args.notNull("requirements", requirements);
       for (String r : requirements) {
-        Checks.notBlank("requirement", r);
+        Args.notBlank("requirement", r);
       }
       this.requirements = List.copyOf(requirements);
       return this;
@@ -521,8 +521,8 @@ public final class Dependencies {
      * @return this builder
      */
     public Builder pipArgs(List<String> args) {
-      for (String a : Checks.notNull("args", args)) {
-        pipArgs.add(Checks.notNull("arg", a));
+      for (String a : Args.notNull("args", args)) {
+        pipArgs.add(Args.notNull("arg", a));
       }
       return this;
     }
@@ -536,7 +536,7 @@ public final class Dependencies {
      * @return this builder
      */
     public Builder python(String python) {
-      this.python = Checks.notBlank("python", python);
+      this.python = Args.notBlank("python", python);
       return this;
     }
 
@@ -547,7 +547,7 @@ public final class Dependencies {
      * @return this builder
      */
     public Builder timeout(Duration timeout) {
-      Checks.notNull("timeout", timeout);
+      Args.notNull("timeout", timeout);
       if (timeout.isZero() || timeout.isNegative()) {
         throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
       }

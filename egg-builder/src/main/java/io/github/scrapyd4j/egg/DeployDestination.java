@@ -1,7 +1,8 @@
 package io.github.scrapyd4j.egg;
 
 import io.github.scrapyd4j.ScrapydClient;
-import io.github.scrapyd4j.internal.Checks;
+import io.github.scrapyd4j.ScrapydNames;
+import io.github.scrapyd4j.egg.internal.Args;
 import io.github.scrapyd4j.model.ScrapydStyle;
 import org.immutables.value.Value;
 
@@ -54,9 +55,9 @@ public abstract class DeployDestination {
    */
   public static DeployDestination of(String name, ScrapydClient client, String project) {
     return builder()
-        .name(Checks.notBlank("name", name))
-        .client(Checks.notNull("client", client))
-        .project(Checks.project(project))
+        .name(Args.notBlank("name", name))
+        .client(Args.notNull("client", client))
+        .project(ScrapydNames.checkNewProject(project))
         .build();
   }
 

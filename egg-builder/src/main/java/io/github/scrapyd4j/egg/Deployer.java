@@ -5,8 +5,9 @@ import io.github.scrapyd4j.ScrapydAuthenticationException;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.ScrapydException;
 import io.github.scrapyd4j.ScrapydHttpException;
+import io.github.scrapyd4j.ScrapydNames;
 import io.github.scrapyd4j.ScrapydTransportException;
-import io.github.scrapyd4j.internal.Checks;
+import io.github.scrapyd4j.egg.internal.Args;
 import io.github.scrapyd4j.model.AddVersionResult;
 import io.github.scrapyd4j.model.VersionList;
 import io.github.scrapyd4j.model.Versions;
@@ -101,7 +102,7 @@ public final class Deployer {
    *     settings entry point (nothing is sent then)
    */
   public DeployResult deploy(ScrapydClient client, String project, String version, Egg egg) {
-    Checks.notNull("client", client);
+    Args.notNull("client", client);
     return deploy(List.of(DeployDestination.of(client.baseUri().toString(), client, project)),
         version, egg);
   }
@@ -118,7 +119,7 @@ public final class Deployer {
    */
   public DeployResult deploy(
       Map<String, ScrapydClient> clients, String project, String version, Egg egg) {
-    Checks.notNull("clients", clients);
+    Args.notNull("clients", clients);
     List<DeployDestination> destinations = new ArrayList<>();
     for (Map.Entry<String, ScrapydClient> e : clients.entrySet()) {
       destinations.add(DeployDestination.of(e.getKey(), e.getValue(), project));
@@ -137,15 +138,15 @@ public final class Deployer {
    */
   public DeployResult deploy(
       Collection<DeployDestination> destinations, String version, Egg egg) {
-    Checks.notNull("destinations", destinations);
-    Checks.version(version);
-    Checks.notNull("egg", egg);
+    Args.notNull("destinations", destinations);
+    ScrapydNames.checkVersion(version);
+    Args.notNull("egg", egg);
     if (destinations.isEmpty()) {
       throw new IllegalArgumentException("destinations must not be empty");
     }
     Set<String> names = new HashSet<>();
     for (DeployDestination d : destinations) {
-      Checks.project(d.project());
+      ScrapydNames.checkNewProject(d.project());
       if (!names.add(d.name())) {
         throw new IllegalArgumentException(
             "destinations must have unique names, but '" + d.name() + "' is there twice");
@@ -552,7 +553,7 @@ public final class Deployer {
      * @return this builder
      */
     public Builder policy(DeployPolicy policy) {
-      this.policy = Checks.notNull("policy", policy);
+      this.policy = Args.notNull("policy", policy);
       return this;
     }
 

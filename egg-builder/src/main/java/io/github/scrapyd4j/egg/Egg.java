@@ -1,7 +1,7 @@
 package io.github.scrapyd4j.egg;
 
 import io.github.scrapyd4j.egg.EggBuildException.Problem;
-import io.github.scrapyd4j.internal.Checks;
+import io.github.scrapyd4j.egg.internal.Args;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +71,7 @@ public final class Egg {
    * @throws EggBuildException if the file cannot be read or is not a ZIP file
    */
   public static Egg read(Path file) {
-    Checks.notNull("file", file);
+    Args.notNull("file", file);
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -90,7 +90,7 @@ public final class Egg {
    * @throws EggBuildException if the bytes are not a ZIP file
    */
   public static Egg of(byte[] bytes) {
-    Checks.notNull("bytes", bytes);
+    Args.notNull("bytes", bytes);
     return parse(bytes.clone(), "egg", null);
   }
 
@@ -310,7 +310,7 @@ public final class Egg {
    * @throws UncheckedIOException if writing fails
    */
   public Path writeTo(Path file) {
-    Checks.notNull("file", file);
+    Args.notNull("file", file);
     Path absolute = file.toAbsolutePath();
     try {
       Path parent = absolute.getParent();
@@ -342,7 +342,7 @@ public final class Egg {
    * @throws UncheckedIOException if writing fails
    */
   public void writeTo(OutputStream out) {
-    Checks.notNull("out", out);
+    Args.notNull("out", out);
     try {
       out.write(bytes);
     } catch (IOException e) {

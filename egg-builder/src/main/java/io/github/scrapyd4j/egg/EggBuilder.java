@@ -1,6 +1,7 @@
 package io.github.scrapyd4j.egg;
 
 import io.github.scrapyd4j.egg.EggBuildException.Problem;
+import io.github.scrapyd4j.egg.internal.Args;
 import io.github.scrapyd4j.egg.internal.Glob;
 import io.github.scrapyd4j.egg.internal.GlobSet;
 import io.github.scrapyd4j.egg.internal.ProjectScanner;
@@ -9,11 +10,10 @@ import io.github.scrapyd4j.egg.internal.ZipWriter;
 import io.github.scrapyd4j.egg.internal.meta.Layout;
 import io.github.scrapyd4j.egg.internal.meta.MetadataReader;
 import io.github.scrapyd4j.egg.internal.meta.Packaging;
-import io.github.scrapyd4j.internal.Checks;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
-import java.io.InputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -209,7 +209,7 @@ public final class EggBuilder {
    * @throws UncheckedIOException if the file cannot be written
    */
   public Egg buildTo(Path file) {
-    Checks.notNull("file", file);
+    Args.notNull("file", file);
     Egg egg = build();
     egg.writeTo(file);
     return egg;
@@ -224,7 +224,7 @@ public final class EggBuilder {
    * @throws UncheckedIOException if writing fails
    */
   public Egg buildTo(OutputStream out) {
-    Checks.notNull("out", out);
+    Args.notNull("out", out);
     Egg egg = build();
     egg.writeTo(out);
     return egg;
@@ -872,7 +872,7 @@ public final class EggBuilder {
      * @return this builder
      */
     public Builder projectDir(Path projectDir) {
-      this.projectDir = Checks.notNull("projectDir", projectDir);
+      this.projectDir = Args.notNull("projectDir", projectDir);
       return this;
     }
 
@@ -884,7 +884,7 @@ public final class EggBuilder {
      * @return this builder
      */
     public Builder findProject(Path start) {
-      this.searchStart = Checks.notNull("start", start);
+      this.searchStart = Args.notNull("start", start);
       return this;
     }
 
@@ -896,7 +896,7 @@ public final class EggBuilder {
      * @return this builder
      */
     public Builder scrapyConfig(ScrapyConfig config) {
-      this.config = Checks.notNull("config", config);
+      this.config = Args.notNull("config", config);
       return this;
     }
 
@@ -907,7 +907,7 @@ public final class EggBuilder {
      * @return this builder
      */
     public Builder settingsModule(String settingsModule) {
-      this.settingsModule = Checks.notBlank("settingsModule", settingsModule).strip();
+      this.settingsModule = Args.notBlank("settingsModule", settingsModule).strip();
       return this;
     }
 
@@ -923,8 +923,8 @@ public final class EggBuilder {
      * @throws IllegalArgumentException if a pattern is malformed
      */
     public Builder include(String... patterns) {
-      for (String p : Checks.notNull("patterns", patterns)) {
-        Glob.compile(Checks.notNull("pattern", p));
+      for (String p : Args.notNull("patterns", patterns)) {
+        Glob.compile(Args.notNull("pattern", p));
         includes.add(p);
       }
       return this;
@@ -941,8 +941,8 @@ public final class EggBuilder {
      * @throws IllegalArgumentException if a pattern is malformed
      */
     public Builder exclude(String... patterns) {
-      for (String p : Checks.notNull("patterns", patterns)) {
-        Glob.compile(Checks.notNull("pattern", p));
+      for (String p : Args.notNull("patterns", patterns)) {
+        Glob.compile(Args.notNull("pattern", p));
         excludes.add(p);
       }
       return this;
@@ -983,7 +983,7 @@ public final class EggBuilder {
      * @return this builder
      */
     public Builder addTopLevelFolder(Path folder) {
-      topLevelFolders.add(Checks.notNull("folder", folder));
+      topLevelFolders.add(Args.notNull("folder", folder));
       return this;
     }
 
@@ -997,7 +997,7 @@ public final class EggBuilder {
      * @return this builder
      */
     public Builder addTopLevelContents(Path folder) {
-      topLevelContents.add(Checks.notNull("folder", folder));
+      topLevelContents.add(Args.notNull("folder", folder));
       return this;
     }
 
@@ -1010,7 +1010,7 @@ public final class EggBuilder {
      * @return this builder
      */
     public Builder timestamp(Instant timestamp) {
-      this.timestamp = Checks.notNull("timestamp", timestamp);
+      this.timestamp = Args.notNull("timestamp", timestamp);
       return this;
     }
 
@@ -1022,7 +1022,7 @@ public final class EggBuilder {
      * @return this builder
      */
     public Builder environment(Map<String, String> environment) {
-      this.environment = Map.copyOf(Checks.notNull("environment", environment));
+      this.environment = Map.copyOf(Args.notNull("environment", environment));
       return this;
     }
 
@@ -1079,7 +1079,7 @@ public final class EggBuilder {
      * @return this builder
      */
     public Builder python(String python) {
-      this.python = Checks.notBlank("python", python);
+      this.python = Args.notBlank("python", python);
       return this;
     }
 
@@ -1090,7 +1090,7 @@ public final class EggBuilder {
      * @return this builder
      */
     public Builder setupPyTimeout(Duration timeout) {
-      Checks.notNull("timeout", timeout);
+      Args.notNull("timeout", timeout);
       if (timeout.isZero() || timeout.isNegative()) {
         throw new IllegalArgumentException("setupPyTimeout must be positive, but was " + timeout);
       }

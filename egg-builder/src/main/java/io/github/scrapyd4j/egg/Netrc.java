@@ -2,7 +2,7 @@ package io.github.scrapyd4j.egg;
 
 import io.github.scrapyd4j.Credentials;
 import io.github.scrapyd4j.egg.ScrapyConfigException.Problem;
-import io.github.scrapyd4j.internal.Checks;
+import io.github.scrapyd4j.egg.internal.Args;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -64,7 +64,7 @@ public final class Netrc {
    *     parse, with Python's message
    */
   public static Netrc parse(String text) {
-    Checks.notNull("text", text);
+    Args.notNull("text", text);
     return new Netrc(parseEntries(text, null), null);
   }
 
@@ -76,7 +76,7 @@ public final class Netrc {
    * @throws ScrapyConfigException if the file cannot be read or does not parse
    */
   public static Netrc load(Path file) {
-    Checks.notNull("file", file);
+    Args.notNull("file", file);
     return new Netrc(parseEntries(read(file), file), file);
   }
 
@@ -103,7 +103,7 @@ public final class Netrc {
    * @return the entries, the first file's first, empty when no file applies
    */
   public static Optional<Netrc> lookup(Map<String, String> environment) {
-    Checks.notNull("environment", environment);
+    Args.notNull("environment", environment);
     Path home = ScrapyConfig.home(environment);
     Path dotNetrc = home.resolve(".netrc");
     List<Netrc> chain = new ArrayList<>();
@@ -191,7 +191,7 @@ public final class Netrc {
    * @return the entries, empty when the file is absent or would be ignored
    */
   public static Optional<Netrc> loadDefault(Path file) {
-    Checks.notNull("file", file);
+    Args.notNull("file", file);
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
@@ -266,7 +266,7 @@ public final class Netrc {
    * @return the credentials, empty if no entry applies or the entry has no login
    */
   public Optional<Credentials> credentialsFor(String host) {
-    Checks.notNull("host", host);
+    Args.notNull("host", host);
     String[] entry = hosts.get(host);
     if (entry == null) {
       entry = hosts.get("default");
@@ -313,7 +313,7 @@ public final class Netrc {
    * @return the file, empty when no entry applies or the entries were parsed from text
    */
   public Optional<Path> fileFor(String host) {
-    Checks.notNull("host", host);
+    Args.notNull("host", host);
     for (Netrc n = this; n != null; n = n.fallback) {
       if (n.hosts.containsKey(host) || n.hosts.containsKey("default")) {
         return Optional.ofNullable(n.file);

@@ -3,7 +3,8 @@ package io.github.scrapyd4j.egg;
 import io.github.scrapyd4j.Credentials;
 import io.github.scrapyd4j.ScrapydAuthenticationException;
 import io.github.scrapyd4j.ScrapydClient;
-import io.github.scrapyd4j.internal.Checks;
+import io.github.scrapyd4j.ScrapydNames;
+import io.github.scrapyd4j.egg.internal.Args;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -141,7 +142,7 @@ public final class ProjectDeploy {
    * @throws DeployException if the deploy fails
    */
   public DeployResult toTarget(String target) {
-    return toTargets(List.of(Checks.notNull("target", target)));
+    return toTargets(List.of(Args.notNull("target", target)));
   }
 
   /**
@@ -172,7 +173,7 @@ public final class ProjectDeploy {
    * @throws DeployException if the deploy fails on any target
    */
   public DeployResult toTargets(Collection<String> targets) {
-    Checks.notNull("targets", targets);
+    Args.notNull("targets", targets);
     if (targets.isEmpty()) {
       throw new IllegalArgumentException("targets must not be empty");
     }
@@ -196,7 +197,7 @@ public final class ProjectDeploy {
    * @throws DeployException if the deploy fails
    */
   public DeployResult toUrl(URI url, Credentials credentials) {
-    Checks.notNull("url", url);
+    Args.notNull("url", url);
     if (project == null) {
       throw new IllegalStateException(
           "deploying to a URL needs the project name: give it with ProjectDeploy.Builder.project");
@@ -225,7 +226,7 @@ public final class ProjectDeploy {
               "deploy target '" + t.name() + "' has no project: add project = <name> to its"
                   + " section in scrapy.cfg, or give the project", cfg.file().orElse(null), 0,
               null));
-      projects.put(t, Checks.project(p));
+      projects.put(t, ScrapydNames.checkNewProject(p));
     }
     String rule = version;
     if (rule == null) {
@@ -363,7 +364,7 @@ public final class ProjectDeploy {
      * @return this builder
      */
     public Builder config(ScrapyConfig config) {
-      this.config = Checks.notNull("config", config);
+      this.config = Args.notNull("config", config);
       return this;
     }
 
@@ -374,7 +375,7 @@ public final class ProjectDeploy {
      * @return this builder
      */
     public Builder findProject(Path start) {
-      this.start = Checks.notNull("start", start);
+      this.start = Args.notNull("start", start);
       return this;
     }
 
@@ -386,7 +387,7 @@ public final class ProjectDeploy {
      * @return this builder
      */
     public Builder eggBuilder(EggBuilder eggBuilder) {
-      this.eggBuilder = Checks.notNull("eggBuilder", eggBuilder);
+      this.eggBuilder = Args.notNull("eggBuilder", eggBuilder);
       return this;
     }
 
@@ -397,7 +398,7 @@ public final class ProjectDeploy {
      * @return this builder
      */
     public Builder egg(Egg egg) {
-      this.egg = Checks.notNull("egg", egg);
+      this.egg = Args.notNull("egg", egg);
       return this;
     }
 
@@ -408,7 +409,7 @@ public final class ProjectDeploy {
      * @return this builder
      */
     public Builder project(String project) {
-      this.project = Checks.project(project);
+      this.project = ScrapydNames.checkNewProject(project);
       return this;
     }
 
@@ -421,7 +422,7 @@ public final class ProjectDeploy {
      * @return this builder
      */
     public Builder version(String version) {
-      this.version = Checks.notBlank("version", version);
+      this.version = Args.notBlank("version", version);
       return this;
     }
 
@@ -433,7 +434,7 @@ public final class ProjectDeploy {
      * @return this builder
      */
     public Builder versionResolver(VersionResolver versionResolver) {
-      this.versionResolver = Checks.notNull("versionResolver", versionResolver);
+      this.versionResolver = Args.notNull("versionResolver", versionResolver);
       return this;
     }
 
@@ -444,7 +445,7 @@ public final class ProjectDeploy {
      * @return this builder
      */
     public Builder deployer(Deployer deployer) {
-      this.deployer = Checks.notNull("deployer", deployer);
+      this.deployer = Args.notNull("deployer", deployer);
       return this;
     }
 
@@ -457,7 +458,7 @@ public final class ProjectDeploy {
      * @return this builder
      */
     public Builder netrc(Optional<Netrc> netrc) {
-      this.netrc = Checks.notNull("netrc", netrc);
+      this.netrc = Args.notNull("netrc", netrc);
       return this;
     }
 
@@ -469,7 +470,7 @@ public final class ProjectDeploy {
      * @return this builder
      */
     public Builder credentials(Credentials credentials) {
-      this.credentials = Checks.notNull("credentials", credentials);
+      this.credentials = Args.notNull("credentials", credentials);
       return this;
     }
 
@@ -493,7 +494,7 @@ public final class ProjectDeploy {
      * @return this builder
      */
     public Builder environment(Map<String, String> environment) {
-      this.environment = Map.copyOf(Checks.notNull("environment", environment));
+      this.environment = Map.copyOf(Args.notNull("environment", environment));
       return this;
     }
 
@@ -504,7 +505,7 @@ public final class ProjectDeploy {
      * @return this builder
      */
     public Builder clientOptions(Consumer<ScrapydClient.Builder> options) {
-      this.clientOptions = Checks.notNull("options", options);
+      this.clientOptions = Args.notNull("options", options);
       return this;
     }
 

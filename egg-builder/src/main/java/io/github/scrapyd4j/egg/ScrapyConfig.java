@@ -1,9 +1,9 @@
 package io.github.scrapyd4j.egg;
 
 import io.github.scrapyd4j.egg.ScrapyConfigException.Problem;
+import io.github.scrapyd4j.egg.internal.Args;
 import io.github.scrapyd4j.egg.internal.ExpandVars;
 import io.github.scrapyd4j.egg.internal.PyConfigParser;
-import io.github.scrapyd4j.internal.Checks;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -165,7 +165,7 @@ public final class ScrapyConfig {
    * @return whether any file has it
    */
   public boolean hasSection(String section) {
-    return parser.hasSection(Checks.notNull("section", section));
+    return parser.hasSection(Args.notNull("section", section));
   }
 
   /**
@@ -176,7 +176,7 @@ public final class ScrapyConfig {
    * @return the keys (lower case), empty if the section is absent
    */
   public List<String> options(String section) {
-    List<String> keys = parser.options(Checks.notNull("section", section));
+    List<String> keys = parser.options(Args.notNull("section", section));
     return keys == null ? List.of() : keys;
   }
 
@@ -190,8 +190,8 @@ public final class ScrapyConfig {
    * @throws ScrapyConfigException if interpolation fails
    */
   public Optional<String> get(String section, String option) {
-    Checks.notNull("section", section);
-    Checks.notNull("option", option);
+    Args.notNull("section", section);
+    Args.notNull("option", option);
     try {
       return Optional.ofNullable(parser.get(section, option));
     } catch (PyConfigParser.Error e) {
@@ -207,8 +207,8 @@ public final class ScrapyConfig {
    * @return the raw value, empty if absent
    */
   public Optional<String> getRaw(String section, String option) {
-    Checks.notNull("section", section);
-    Checks.notNull("option", option);
+    Args.notNull("section", section);
+    Args.notNull("option", option);
     return Optional.ofNullable(parser.raw(section, option));
   }
 
@@ -221,7 +221,7 @@ public final class ScrapyConfig {
    * @throws ScrapyConfigException if interpolation of any value fails
    */
   public Map<String, String> items(String section) {
-    Checks.notNull("section", section);
+    Args.notNull("section", section);
     try {
       return Collections.unmodifiableMap(parser.items(section));
     } catch (PyConfigParser.Error e) {
@@ -273,7 +273,7 @@ public final class ScrapyConfig {
    *     is no such target; the message lists the known ones
    */
   public DeployTarget target(String name) {
-    Checks.notNull("name", name);
+    Args.notNull("name", name);
     Map<String, DeployTarget> targets = targets();
     DeployTarget target = targets.get(name);
     if (target == null) {
@@ -377,7 +377,7 @@ public final class ScrapyConfig {
      * @return this loader
      */
     public Loader environment(Map<String, String> environment) {
-      this.environment = Map.copyOf(Checks.notNull("environment", environment));
+      this.environment = Map.copyOf(Args.notNull("environment", environment));
       return this;
     }
 
@@ -389,7 +389,7 @@ public final class ScrapyConfig {
      * @return this loader
      */
     public Loader userHome(Path userHome) {
-      this.userHome = Checks.notNull("userHome", userHome);
+      this.userHome = Args.notNull("userHome", userHome);
       return this;
     }
 
@@ -425,7 +425,7 @@ public final class ScrapyConfig {
      * @throws ScrapyConfigException if the file does not exist or a file does not parse
      */
     public ScrapyConfig load(Path scrapyCfg) {
-      Checks.notNull("scrapyCfg", scrapyCfg);
+      Args.notNull("scrapyCfg", scrapyCfg);
       Path file = scrapyCfg.toAbsolutePath().normalize();
       if (!Files.isRegularFile(file)) {
         throw new ScrapyConfigException(Problem.NOT_FOUND, file + " does not exist", file, 0, null);
@@ -452,7 +452,7 @@ public final class ScrapyConfig {
      * @throws ScrapyConfigException if the text does not parse
      */
     public ScrapyConfig parse(String text) {
-      return read(null, Checks.notNull("text", text));
+      return read(null, Args.notNull("text", text));
     }
 
     private ScrapyConfig read(Path closest, String text) {
@@ -525,7 +525,7 @@ public final class ScrapyConfig {
 
     /** Scrapy's closest_scrapy_cfg: this folder, then each parent. */
     private static Path closest(Path start) {
-      Checks.notNull("start", start);
+      Args.notNull("start", start);
       Path dir;
       try {
         dir = start.toRealPath();

@@ -1,7 +1,7 @@
 package io.github.scrapyd4j.egg;
 
+import io.github.scrapyd4j.egg.internal.Args;
 import io.github.scrapyd4j.egg.internal.Pep440;
-import io.github.scrapyd4j.internal.Checks;
 import io.github.scrapyd4j.model.Versions;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +36,7 @@ public final class VersionOrder {
    * @return the names, latest last
    */
   public static List<String> sort(Collection<String> storedNames) {
-    Checks.notNull("storedNames", storedNames);
+    Args.notNull("storedNames", storedNames);
     List<String> names = new ArrayList<>(storedNames);
     if (allPep440(names)) {
       names.sort(Comparator.comparing(Pep440::parse));
@@ -68,7 +68,7 @@ public final class VersionOrder {
    * @return whether it parses
    */
   public static boolean isPep440(String name) {
-    return Pep440.parse(Checks.notNull("name", name)) != null;
+    return Pep440.parse(Args.notNull("name", name)) != null;
   }
 
   /**
@@ -92,8 +92,8 @@ public final class VersionOrder {
    * @return whether Scrapyd will take it as the latest
    */
   public static boolean wouldBeLatest(Collection<String> storedNames, String newVersion) {
-    Checks.notNull("storedNames", storedNames);
-    String stored = Versions.storedName(Checks.notNull("newVersion", newVersion));
+    Args.notNull("storedNames", storedNames);
+    String stored = Versions.storedName(Args.notNull("newVersion", newVersion));
     List<String> all = new ArrayList<>();
     for (String name : storedNames) {
       if (!name.equals(stored)) {

@@ -1,7 +1,7 @@
 package io.github.scrapyd4j.egg;
 
+import io.github.scrapyd4j.egg.internal.Args;
 import io.github.scrapyd4j.egg.internal.Processes;
-import io.github.scrapyd4j.internal.Checks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -205,7 +205,7 @@ public final class VersionResolver {
      * @return this builder
      */
     public Builder directory(Path directory) {
-      this.directory = Checks.notNull("directory", directory);
+      this.directory = Args.notNull("directory", directory);
       return this;
     }
 
@@ -216,7 +216,7 @@ public final class VersionResolver {
      * @return this builder
      */
     public Builder clock(Clock clock) {
-      this.clock = Checks.notNull("clock", clock);
+      this.clock = Args.notNull("clock", clock);
       return this;
     }
 
@@ -227,7 +227,7 @@ public final class VersionResolver {
      * @return this builder
      */
     public Builder gitCommand(String command) {
-      this.git = Checks.notBlank("command", command);
+      this.git = Args.notBlank("command", command);
       return this;
     }
 
@@ -238,7 +238,7 @@ public final class VersionResolver {
      * @return this builder
      */
     public Builder hgCommand(String command) {
-      this.hg = Checks.notBlank("command", command);
+      this.hg = Args.notBlank("command", command);
       return this;
     }
 
@@ -249,7 +249,7 @@ public final class VersionResolver {
      * @return this builder
      */
     public Builder timeout(Duration timeout) {
-      Checks.notNull("timeout", timeout);
+      Args.notNull("timeout", timeout);
       if (timeout.isZero() || timeout.isNegative()) {
         throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
       }
