@@ -421,8 +421,10 @@ public final class FakeScrapyd implements AutoCloseable {
     if (raw != null) {
       for (String pair : raw.split("&")) {
         int eq = pair.indexOf('=');
-        q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        String name = eq < 0 ? pair : pair.substring(0, eq);
+        String value = eq < 0 ? "" : pair.substring(eq + 1);
+        q.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
+            URLDecoder.decode(value, StandardCharsets.UTF_8));
       }
     }
     return q;
@@ -442,8 +444,8 @@ public final class FakeScrapyd implements AutoCloseable {
     String method = ex.getRequestMethod();
     boolean post = method.equals("POST");
     if (get == post && !method.equals("HEAD")) {
-      error(ex, "UnsupportedMethod: Expected one of [b'HEAD', b'OPTIONS', b'" + (get ? "GET" : "POST")
-          + "']");
+      error(ex, "UnsupportedMethod: Expected one of [b'HEAD', b'OPTIONS', b'"
+          + (get ? "GET" : "POST") + "']");
       return;
     }
     Map<String, String> q = post ? form(ex) : query(ex);
