@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.scrapyd4j.ScrapydClient;
-import io.github.scrapyd4j.jobs.support.FakeScrapyd;
 import io.github.scrapyd4j.jobs.support.ScrapyPython;
 import io.github.scrapyd4j.logs.LogConsumer;
 import io.github.scrapyd4j.logs.LogSummary;
 import io.github.scrapyd4j.logs.ScrapyLogAnalyzer;
 import io.github.scrapyd4j.logs.ScrapyStats;
+import io.github.scrapyd4j.testing.FakeScrapyd;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

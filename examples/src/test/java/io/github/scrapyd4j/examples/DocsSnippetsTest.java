@@ -61,6 +61,7 @@ class DocsSnippetsTest {
       "import io.github.scrapyd4j.jobs.*;",
       "import io.github.scrapyd4j.logs.*;",
       "import io.github.scrapyd4j.model.*;",
+      "import io.github.scrapyd4j.testing.FakeScrapyd;",
       "import com.fasterxml.jackson.databind.JsonNode;",
       "import java.net.URI;",
       "import java.nio.file.Path;",

@@ -1,0 +1,163 @@
+package io.github.scrapyd4j.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.scrapyd4j.ScrapydApiException;
+import io.github.scrapyd4j.ScrapydClient;
+import io.github.scrapyd4j.model.JobList;
+import io.github.scrapyd4j.model.JobState;
+import io.github.scrapyd4j.model.PendingJob;
+import io.github.scrapyd4j.model.ScheduleRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The stand-in answers as the recordings of a real Scrapyd 1.6.0 show, counts and faults. */
+class FakeScrapydTest {
+  private final FakeScrapyd fake = new FakeScrapyd().project("labbot", "boom", "echo", "pages",
+      "slow");
+  private final HttpClient http = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  @AfterEach
+  void close() {
+    fake.close();
+  }
+
+  private HttpResponse<String> get(String pathAndQuery) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(fake.url() + pathAndQuery.substring(1)))
+        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, String form) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(fake.url() + path.substring(1)))
+        .timeout(Duration.ofSeconds(5))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The recorded body, with the recorded node's name replaced by the stand-in's. */
+  private static String recorded(String name) {
+    return Recording.load(name).bodyText().replace("\"node_name\": \"vm\"",
+        "\"node_name\": \"fake\"");
+  }
+
+  private static void assertLike(HttpResponse<String> response, String recording) {
+    assertThat(response.statusCode()).isEqualTo(Recording.load(recording).status);
+    assertThat(response.body()).isEqualTo(recorded(recording));
+  }
+
+  @Test
+  void answersReadEndpointsLikeTheRecordings() throws Exception {
+    assertLike(get("/listprojects.json"), "listprojects");
+    assertLike(get("/listspiders.json?project=labbot"), "listspiders");
+    assertLike(get("/listspiders.json?project=nosuch"), "listspiders_noproject");
+    assertLike(get("/listjobs.json?project=nosuch"), "listjobs_noproject_param");
+    assertLike(get("/status.json?job=nope"), "status_unknown");
+    assertLike(get("/status.json?job=ver-1&project=nosuch"), "status_wrongproject");
+    assertThat(get("/listversions.json?project=labbot").body())
+        .isEqualTo(recorded("listversions").replace("\"r1\"", "\"1\""));
+    assertThat(get("/listversions.json?project=nosuch").body())
+        .isEqualTo("{\"versions\": [], \"status\": \"ok\", \"node_name\": \"fake\"}\n");
+    assertThat(get("/nosuch.json").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void answersErrorsWithHttp200LikeTheRecordings() throws Exception {
+    assertLike(post("/schedule.json", "project=labbot&spider=nosuch"), "schedule_badspider");
+    assertLike(post("/schedule.json", "project=nosuch&spider=echo"), "schedule_noproject");
+    assertLike(post("/schedule.json", "project=labbot"), "schedule_missing");
+    assertLike(post("/schedule.json", "project=labbot&spider=echo&priority=high"),
+        "schedule_badprio");
+    assertLike(get("/schedule.json?project=labbot&spider=echo"), "schedule_get");
+    assertLike(post("/daemonstatus.json", ""), "daemonstatus_post");
+    assertLike(post("/cancel.json", "project=labbot&job=nosuchjob"), "cancel_unknown");
+    assertLike(post("/delversion.json", "project=labbot&version=nope"), "delversion_missing");
+    assertLike(post("/delproject.json", "project=nosuch"), "delproject_missing");
+    assertThat(fake.jobs("pending")).isEmpty();
+    assertThat(get("/daemonstatus.json").body()).isEqualTo(
+        "{\"pending\": 0, \"running\": 0, \"finished\": 0, \"status\": \"ok\","
+            + " \"node_name\": \"fake\"}\n");
+  }
+
+  @Test
+  void movesScheduledJobsThroughTheirStates() {
+    try (ScrapydClient client = ScrapydClient.builder().baseUri(fake.url()).build()) {
+      String id = client.schedule(ScheduleRequest.builder().project("labbot").spider("echo")
+          .putArg("foo", "bar").putSetting("DOWNLOAD_DELAY", "2").build()).jobId();
+      assertThat(fake.jobs("pending")).containsExactly(id);
+      assertThat(fake.args(id)).containsExactly(java.util.Map.entry("foo", "bar"));
+      JobList jobs = client.listJobs("labbot");
+      PendingJob pending = jobs.pending().get(0);
+      assertThat(pending.args()).containsEntry("foo", "bar");
+      assertThat(pending.settings()).containsEntry("DOWNLOAD_DELAY", "2");
+      assertThat(client.status(id).state()).contains(JobState.PENDING);
+
+      fake.state(id, "running");
+      fake.put("/logs/labbot/echo/" + id + ".log", "INFO: Spider opened\n");
+      assertThat(client.listJobs("labbot").running()).hasSize(1);
+      assertThat(client.daemonStatus().running()).isEqualTo(1);
+      assertThat(client.cancel("labbot", id).previousState()).contains(JobState.RUNNING);
+      assertThat(client.status(id).state()).contains(JobState.FINISHED);
+      assertThat(client.listJobs("labbot").finished()).hasSize(1);
+
+      assertThat(client.delVersion("labbot", "1").nodeName()).isEqualTo("fake");
+      assertThatThrownBy(() -> client.listSpiders("labbot"))
+          .isInstanceOf(ScrapydApiException.class)
+          .hasMessageContaining("project 'labbot' not found");
+    }
+    assertThat(fake.hits("/schedule.json")).isEqualTo(1);
+    assertThat(fake.hits("/listjobs.json")).isEqualTo(3);
+    assertThat(fake.hits("/status.json")).isEqualTo(2);
+  }
+
+  @Test
+  void servesLogsWithRangesLikeTheRecordings() throws Exception {
+    String log = Recording.load("log_full").bodyText();
+    fake.put("/logs/labbot/pages/myjob-1.log", log);
+    assertThat(get("/logs/labbot/pages/myjob-1.log").body()).isEqualTo(log);
+    HttpResponse<String> range = http.send(HttpRequest.newBuilder(
+        URI.create(fake.url() + "logs/labbot/pages/myjob-1.log"))
+        .header("Range", "bytes=100-199").build(), HttpResponse.BodyHandlers.ofString());
+    Recording recorded = Recording.load("log_range");
+    assertThat(range.statusCode()).isEqualTo(recorded.status);
+    assertThat(range.body()).isEqualTo(recorded.bodyText());
+    assertThat(range.headers().firstValue("Content-Range")).contains(recorded.headers.stream()
+        .filter(h -> h.getKey().equals("Content-Range")).findFirst().get().getValue());
+    HttpResponse<String> past = http.send(HttpRequest.newBuilder(
+        URI.create(fake.url() + "logs/labbot/pages/myjob-1.log"))
+        .header("Range", "bytes=999999-").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(past.statusCode()).isEqualTo(Recording.load("log_range_past").status);
+    assertThat(get("/logs/labbot/pages/nosuch.log").statusCode())
+        .isEqualTo(Recording.load("log_missing").status);
+    assertThat(fake.count("GET /logs/")).isEqualTo(4);
+  }
+
+  @Test
+  void injectsFaultsThenAnswersAgain() throws Exception {
+    fake.fail("/listprojects.json", FakeScrapyd.Fault.SERVER_ERROR, 1)
+        .fail("/listspiders.json", FakeScrapyd.Fault.UNAVAILABLE, 2)
+        .fail("/cancel.json", FakeScrapyd.Fault.DISCONNECT, 1);
+    assertThat(get("/listprojects.json").statusCode()).isEqualTo(500);
+    assertLike(get("/listprojects.json"), "listprojects");
+    assertThat(get("/listspiders.json?project=labbot").statusCode()).isEqualTo(503);
+    assertThat(get("/listspiders.json?project=labbot").statusCode()).isEqualTo(503);
+    assertLike(get("/listspiders.json?project=labbot"), "listspiders");
+    // A POST, because the JDK client repeats a GET once on a dropped connection.
+    assertThatThrownBy(() -> post("/cancel.json", "project=labbot&job=nosuchjob"))
+        .isInstanceOf(IOException.class);
+    assertLike(post("/cancel.json", "project=labbot&job=nosuchjob"), "cancel_unknown");
+    assertThat(fake.hits("/listprojects.json")).isEqualTo(2);
+    assertThat(fake.hits("/listspiders.json")).isEqualTo(3);
+    assertThat(fake.hits("/cancel.json")).isEqualTo(2);
+    assertThatThrownBy(() -> fake.fail("/x", FakeScrapyd.Fault.DISCONNECT, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("times");
+  }
+}
