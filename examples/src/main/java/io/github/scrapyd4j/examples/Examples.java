@@ -4,6 +4,7 @@ import io.github.scrapyd4j.ScrapydAuthenticationException;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.ScrapydConnectionException;
 import io.github.scrapyd4j.ScrapydException;
+import io.github.scrapyd4j.ScrapydScheduleOutcomeUnknownException;
 import io.github.scrapyd4j.ScrapydTimeoutException;
 import io.github.scrapyd4j.Credentials;
 import io.github.scrapyd4j.Redaction;
@@ -90,9 +91,16 @@ final class Examples {
 
   /**
    * Prints one line about the failure and returns the exit code: 3 when the node could not be
-   * reached or answered too slowly, 1 otherwise.
+   * reached or answered too slowly, or may or may not have started a job, 1 otherwise.
    */
   static int report(String url, ScrapydException e, PrintStream err) {
+    if (e instanceof ScrapydScheduleOutcomeUnknownException) {
+      String id = ((ScrapydScheduleOutcomeUnknownException) e).jobId();
+      err.println("Scrapyd at " + Redaction.uri(url) + " may or may not have started job " + id
+          + " (" + rootCause(e) + "): look it up (scrapyd4j outcome " + id + " -p PROJECT)"
+          + " before running it again.");
+      return 3;
+    }
     if (e instanceof ScrapydConnectionException || e instanceof ScrapydTimeoutException) {
       err.println("No Scrapyd answers at " + Redaction.uri(url) + " (" + rootCause(e) + "): "
           + HOW_TO_START

@@ -12,17 +12,24 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a command and collects its output, with a time limit. */
+/**
+ * Runs a command and collects its output, with a time limit and a size cap: of each stream the
+ * first and the last {@link #KEEP_BYTES} bytes are kept (what a caller parses comes first, what
+ * explains a failure, such as a Python traceback, comes last), never the whole of a runaway output.
+ */
 public final class Processes {
+  /** How many bytes of the start, and how many of the end, of each stream are kept. */
+  public static final int KEEP_BYTES = 256 * 1024;
+
   private Processes() {}
 
   /** What a finished command produced. */
   public static final class Result {
     /** The exit code; -1 when it was killed after the time limit. */
     public final int exitCode;
-    /** Everything written to standard output, as UTF-8. */
+    /** What was written to standard output, as UTF-8 (the middle left out when over the cap). */
     public final String stdout;
-    /** Everything written to standard error, as UTF-8. */
+    /** What was written to standard error, as UTF-8 (the middle left out when over the cap). */
     public final String stderr;
     /** Whether the time limit was reached (the process was then killed). */
     public final boolean timedOut;
@@ -84,9 +91,7 @@ public final class Processes {
   private static CompletableFuture<String> drain(InputStream in) {
     return CompletableFuture.supplyAsync(() -> {
       try (in) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        in.transferTo(buffer);
-        return buffer.toString(StandardCharsets.UTF_8);
+        return keepEnds(in, KEEP_BYTES);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -95,5 +100,37 @@ public final class Processes {
       t.setDaemon(true);
       t.start();
     });
+  }
+
+  /** Reads a stream to its end, keeping its first and last {@code keep} bytes. */
+  static String keepEnds(InputStream in, int keep) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    byte[] tail = new byte[keep];
+    long tailWritten = 0;
+    byte[] chunk = new byte[8192];
+    int n;
+    while ((n = in.read(chunk)) > 0) {
+      int off = 0;
+      if (head.size() < keep) {
+        int take = Math.min(n, keep - head.size());
+        head.write(chunk, 0, take);
+        off = take;
+      }
+      for (int i = off; i < n; i++) {
+        tail[(int) (tailWritten++ % keep)] = chunk[i];
+      }
+    }
+    if (tailWritten == 0) {
+      return head.toString(StandardCharsets.UTF_8);
+    }
+    int tailLength = (int) Math.min(tailWritten, keep);
+    byte[] end = new byte[tailLength];
+    for (int i = 0; i < tailLength; i++) {
+      end[i] = tail[(int) ((tailWritten - tailLength + i) % keep)];
+    }
+    String middle = tailWritten > keep
+        ? "\n[... " + (tailWritten - keep) + " bytes of output left out ...]\n" : "";
+    return head.toString(StandardCharsets.UTF_8) + middle
+        + new String(end, StandardCharsets.UTF_8);
   }
 }
