@@ -7,7 +7,6 @@ import io.github.scrapyd4j.egg.internal.Processes;
 import io.github.scrapyd4j.egg.internal.PyConfigParser;
 import io.github.scrapyd4j.egg.internal.meta.MetadataReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -271,9 +270,9 @@ public final class Dependencies {
     PyConfigParser parser = new PyConfigParser(v -> v);
     String value;
     try {
-      parser.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+      parser.read(file.toString(), MetadataReader.text(file));
       value = parser.hasSection("options") ? parser.raw("options", "install_requires") : null;
-    } catch (IOException | PyConfigParser.Error e) {
+    } catch (PyConfigParser.Error e) {
       throw new EggBuildException(Problem.DEPENDENCIES_FAILED, "cannot read " + file + ": "
           + e.getMessage(), file, e);
     }
@@ -351,7 +350,7 @@ public final class Dependencies {
       if (!Files.isRegularFile(record)) {
         continue;
       }
-      for (String line : Files.readAllLines(record, StandardCharsets.UTF_8)) {
+      for (String line : MetadataReader.text(record).lines().toArray(String[]::new)) {
         String path = firstCsvField(line);
         if (!path.isEmpty()) {
           owners.put(target.resolve(path).normalize().toString(), dist);
@@ -371,7 +370,7 @@ public final class Dependencies {
     }
     Path metadata = info.resolve("METADATA");
     if (Files.isRegularFile(metadata)) {
-      for (String line : Files.readAllLines(metadata, StandardCharsets.UTF_8)) {
+      for (String line : MetadataReader.text(metadata).lines().toArray(String[]::new)) {
         if (line.isEmpty()) {
           break;
         }
@@ -547,11 +546,7 @@ public final class Dependencies {
      * @return this builder
      */
     public Builder timeout(Duration timeout) {
-      Args.notNull("timeout", timeout);
-      if (timeout.isZero() || timeout.isNegative()) {
-        throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
-      }
-      this.timeout = timeout;
+      this.timeout = Args.positive("timeout", timeout);
       return this;
     }
 

@@ -1090,11 +1090,7 @@ public final class EggBuilder {
      * @return this builder
      */
     public Builder setupPyTimeout(Duration timeout) {
-      Args.notNull("timeout", timeout);
-      if (timeout.isZero() || timeout.isNegative()) {
-        throw new IllegalArgumentException("setupPyTimeout must be positive, but was " + timeout);
-      }
-      this.setupPyTimeout = timeout;
+      this.setupPyTimeout = Args.positive("setupPyTimeout", timeout);
       return this;
     }
 

@@ -249,11 +249,7 @@ public final class VersionResolver {
      * @return this builder
      */
     public Builder timeout(Duration timeout) {
-      Args.notNull("timeout", timeout);
-      if (timeout.isZero() || timeout.isNegative()) {
-        throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
-      }
-      this.timeout = timeout;
+      this.timeout = Args.positive("timeout", timeout);
       return this;
     }
 

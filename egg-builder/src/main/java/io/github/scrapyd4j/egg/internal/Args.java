@@ -36,4 +36,19 @@ public final class Args {
     }
     return value;
   }
+
+  /**
+   * Checks a duration is positive.
+   *
+   * @param argument the argument's name
+   * @param value the value
+   * @return the value
+   */
+  public static java.time.Duration positive(String argument, java.time.Duration value) {
+    notNull(argument, value);
+    if (value.isZero() || value.isNegative()) {
+      throw new IllegalArgumentException(argument + " must be positive, but was " + value);
+    }
+    return value;
+  }
 }

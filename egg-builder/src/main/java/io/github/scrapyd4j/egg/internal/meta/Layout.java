@@ -4,7 +4,6 @@ import io.github.scrapyd4j.egg.EggBuildException;
 import io.github.scrapyd4j.egg.EggBuildException.Problem;
 import io.github.scrapyd4j.egg.internal.GlobSet;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -550,14 +549,8 @@ public final class Layout {
     if (manifestIn == null) {
       return Map.of();
     }
-    Set<String> selected;
-    try {
-      selected = Manifest.apply(Files.readString(manifestIn.path, StandardCharsets.UTF_8),
-          index.keySet(), warnings);
-    } catch (IOException e) {
-      throw new EggBuildException(Problem.UNREADABLE_FILE, "MANIFEST.in cannot be read: " + e,
-          manifestIn.path, e);
-    }
+    Set<String> selected =
+        Manifest.apply(MetadataReader.text(manifestIn.path), index.keySet(), warnings);
     Map<String, String> byDir = new LinkedHashMap<>();
     pkgDirs.forEach((pkg, dir) -> byDir.putIfAbsent(dir, pkg));
     Map<String, List<FileInfo>> out = new LinkedHashMap<>();

@@ -55,7 +55,15 @@ public final class MetadataReader {
     return p;
   }
 
-  private static String text(Path file) {
+  /**
+   * A text file of the project's packaging (setup.py, setup.cfg, MANIFEST.in, pip's RECORD and
+   * METADATA), read as UTF-8 up to a cap: a file over 4 MiB is refused, never read whole.
+   *
+   * @param file the file
+   * @return its text
+   * @throws EggBuildException if it cannot be read or is over the cap
+   */
+  public static String text(Path file) {
     try {
       if (Files.size(file) > MAX_FILE) {
         throw new EggBuildException(Problem.UNREADABLE_FILE, file + " is larger than "
