@@ -14,6 +14,7 @@ import io.github.scrapyd4j.ScrapydTransportException;
 import io.github.scrapyd4j.cluster.ClusterClient;
 import io.github.scrapyd4j.cluster.ClusterResult;
 import io.github.scrapyd4j.cluster.FanOut;
+import io.github.scrapyd4j.cluster.Node;
 import io.github.scrapyd4j.cluster.NodeFilter;
 import io.github.scrapyd4j.cluster.NodeResult;
 import io.github.scrapyd4j.cluster.NodeUnavailableException;
@@ -24,15 +25,17 @@ import io.github.scrapyd4j.model.Versions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -350,11 +353,24 @@ public final class Deployer {
     @Override
     public ClusterResult<NodeRun> run(List<String> ids,
         BiFunction<String, ScrapydAsyncClient, CompletableFuture<NodeRun>> step, boolean read) {
-      FanOut fanOut = cluster.fanOut(NodeFilter.ids(ids.toArray(new String[0])));
-      if (!read) {
-        fanOut = fanOut.withNodeTimeout(uploadTimeout).withDeadline(deadline);
+      // A node the cluster dropped since the deploy began (DNS discovery) cannot be called.
+      Set<String> present = cluster.nodes().stream().map(Node::id).collect(Collectors.toSet());
+      List<String> here = ids.stream().filter(present::contains).collect(Collectors.toList());
+      Map<String, NodeResult<NodeRun>> results = new HashMap<>();
+      if (!here.isEmpty()) {
+        FanOut fanOut = cluster.fanOut(NodeFilter.ids(here.toArray(new String[0])));
+        if (!read) {
+          fanOut = fanOut.withNodeTimeout(uploadTimeout).withDeadline(deadline);
+        }
+        fanOut.callPerNode((node, async) -> step.apply(node.id(), async)).results()
+            .forEach(r -> results.put(r.nodeId(), r));
       }
-      return fanOut.callPerNode((node, async) -> step.apply(node.id(), async));
+      List<NodeResult<NodeRun>> inOrder = new ArrayList<>();
+      for (String id : ids) {
+        inOrder.add(results.getOrDefault(id, NodeResult.failure(id, new NodeUnavailableException(
+            "node " + id + " left the cluster during the deploy", baseUri(id), null))));
+      }
+      return ClusterResult.of(inOrder);
     }
   }
 

@@ -281,4 +281,25 @@ class MultiNodeDeployTest {
     assertThat(byDefault.result().policy()).isEqualTo(DeployPolicy.ALL_OR_NOTHING);
     assertThat(byDefault.result().rolledBack()).containsExactly("a", "c");
   }
+
+  @Test
+  void aNodeThatLeavesTheClusterDuringTheDeployIsReportedNotLost() throws Exception {
+    node("c").stubFor(post(urlEqualTo("/addversion.json"))
+        .willReturn(Recordings.answer("addversion_noentry").withFixedDelay(1500)));
+    java.util.concurrent.CompletableFuture<Boolean> removed = java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> clients.removeNode("a"), java.util.concurrent.CompletableFuture
+            .delayedExecutor(500, java.util.concurrent.TimeUnit.MILLISECONDS));
+
+    DeployException e = catchThrowableOfType(DeployException.class, () ->
+        deployer(DeployPolicy.ALL_OR_NOTHING).deploy(clients, "labbot", "1795456800", egg));
+
+    assertThat(removed.join()).isTrue();
+    NodeDeploy a = e.result().node("a").orElseThrow();
+    assertThat(a.status()).as("took the egg, could not be rolled back").isEqualTo(Status.DEPLOYED);
+    assertThat(a.cleanup()).isEqualTo(Cleanup.FAILED);
+    assertThat(a.warnings()).anyMatch(w -> w.contains("could not roll back")
+        && w.contains("left the cluster"));
+    assertThat(e.result().node("b").orElseThrow().status()).isEqualTo(Status.ROLLED_BACK);
+    assertThat(deletes("a")).isZero();
+  }
 }
