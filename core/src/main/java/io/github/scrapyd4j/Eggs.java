@@ -14,13 +14,26 @@ import java.util.zip.ZipInputStream;
  * Checks an egg before it is uploaded. Scrapyd stores whatever it is sent before it checks it, so a
  * broken egg would be left behind as the project's latest version; these checks catch the two
  * commonest mistakes (not a ZIP file, no {@code EGG-INFO/PKG-INFO}) without sending anything.
+ * {@link ScrapydClient#addVersion(String, String, byte[])} runs them on every upload; a deploy
+ * that talks to several nodes runs them once, before its first request.
+ *
+ * <pre>{@code
+ * Eggs.check(Files.readAllBytes(Path.of("dist/shop.egg")));  // IllegalArgumentException if broken
+ * }</pre>
  */
-final class Eggs {
-  static final String PKG_INFO = "EGG-INFO/PKG-INFO";
+public final class Eggs {
+  /** The entry Scrapyd needs to load an egg as a Python distribution. */
+  public static final String PKG_INFO = "EGG-INFO/PKG-INFO";
 
   private Eggs() {}
 
-  static void check(byte[] egg) {
+  /**
+   * Checks an egg's bytes: not empty, a ZIP file, with {@link #PKG_INFO}.
+   *
+   * @param egg the egg
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  public static void check(byte[] egg) {
     Checks.notNull("egg", egg);
     if (egg.length == 0) {
       throw new IllegalArgumentException("egg must not be empty");
@@ -40,7 +53,13 @@ final class Eggs {
     throw missingPkgInfo();
   }
 
-  static void check(Path egg) {
+  /**
+   * Checks an egg file: a readable regular file, a ZIP file, with {@link #PKG_INFO}.
+   *
+   * @param egg the egg file
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  public static void check(Path egg) {
     Checks.notNull("egg", egg);
     if (!Files.isRegularFile(egg)) {
       throw new IllegalArgumentException("egg file " + egg + " does not exist or is not a file");

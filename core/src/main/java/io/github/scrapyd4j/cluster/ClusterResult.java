@@ -1,6 +1,7 @@
 package io.github.scrapyd4j.cluster;
 
 import io.github.scrapyd4j.ScrapydException;
+import io.github.scrapyd4j.internal.Checks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,34 @@ public final class ClusterResult<T> {
 
   ClusterResult(List<NodeResult<T>> results) {
     this.results = Collections.unmodifiableList(results);
+  }
+
+  /**
+   * A result of the given nodes' results, for code that combines several fan-outs into one
+   * answer (a deploy lists, uploads and may roll back, each a fan-out) or for a test.
+   *
+   * <pre>{@code
+   * ClusterResult<String> result = ClusterResult.of(List.of(
+   *     NodeResult.success("eu-1", "deployed"),
+   *     NodeResult.failure("us-1", new NodeUnavailableException("down", null, null))));
+   * }</pre>
+   *
+   * @param <T> the value type
+   * @param results one result per node, each node once, in node order (copied)
+   * @return the cluster result
+   * @throws IllegalArgumentException if a node id is there twice
+   */
+  public static <T> ClusterResult<T> of(List<NodeResult<T>> results) {
+    Checks.notNull("results", results);
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (NodeResult<T> result : results) {
+      if (!ids.add(Checks.notNull("result", result).nodeId())) {
+        throw new IllegalArgumentException(
+            "results must have one result per node, but node '" + result.nodeId()
+                + "' is there twice");
+      }
+    }
+    return new ClusterResult<>(new java.util.ArrayList<>(results));
   }
 
   /**

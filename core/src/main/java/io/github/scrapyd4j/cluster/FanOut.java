@@ -10,6 +10,7 @@ import io.github.scrapyd4j.model.SpiderList;
 import io.github.scrapyd4j.model.VersionList;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -79,6 +80,44 @@ public final class FanOut {
       Function<ScrapydAsyncClient, CompletableFuture<T>> call) {
     Checks.notNull("call", call);
     return runner.run(filter, call, nodeTimeout, deadline);
+  }
+
+  /**
+   * Runs a call that depends on the node on every selected node, and waits for all answers (or
+   * the deadline). The call is given the node (its id, tags, base URI) and the node's async
+   * client; it may chain several requests (list, then upload, then clean up): they count as one
+   * call against the request limit, the per-node timeout and the deadline, and the outcome is
+   * recorded in the node's health like any fan-out call. Down nodes are not called (their result
+   * is a {@link NodeUnavailableException}).
+   *
+   * <pre>{@code
+   * Map<String, String> projectOfNode = Map.of("eu-1", "shop", "us-1", "shop-us");
+   * ClusterResult<VersionList> versions = cluster.fanOut()
+   *     .withNodeTimeout(Duration.ofMinutes(4))
+   *     .callPerNode((node, async) -> async.listVersions(projectOfNode.get(node.id())));
+   * }</pre>
+   *
+   * @param <T> the value type
+   * @param call the call, given each node and its async client; it must not return null
+   * @return the per-node results
+   */
+  public <T> ClusterResult<T> callPerNode(
+      BiFunction<Node, ScrapydAsyncClient, CompletableFuture<T>> call) {
+    return FanOutRunner.join(callPerNodeAsync(call));
+  }
+
+  /**
+   * Runs a call that depends on the node on every selected node, without waiting; see {@link
+   * #callPerNode(BiFunction)}.
+   *
+   * @param <T> the value type
+   * @param call the call, given each node and its async client; it must not return null
+   * @return a future of the per-node results; it does not fail when nodes fail
+   */
+  public <T> CompletableFuture<ClusterResult<T>> callPerNodeAsync(
+      BiFunction<Node, ScrapydAsyncClient, CompletableFuture<T>> call) {
+    Checks.notNull("call", call);
+    return runner.runPerNode(filter, call, nodeTimeout, deadline);
   }
 
   /**

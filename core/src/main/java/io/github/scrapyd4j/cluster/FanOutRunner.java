@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -42,6 +43,13 @@ final class FanOutRunner {
 
   <T> CompletableFuture<ClusterResult<T>> run(NodeFilter filter,
       Function<ScrapydAsyncClient, CompletableFuture<T>> operation, Duration perNode,
+      Duration overall) {
+    return runPerNode(filter, (node, async) -> operation.apply(async), perNode, overall);
+  }
+
+  /** The same, the operation also given the node it runs on. */
+  <T> CompletableFuture<ClusterResult<T>> runPerNode(NodeFilter filter,
+      BiFunction<Node, ScrapydAsyncClient, CompletableFuture<T>> operation, Duration perNode,
       Duration overall) {
     checkOpen.run();
     List<Member> targets = membership.select(filter);
@@ -80,7 +88,8 @@ final class FanOutRunner {
         }
         CompletableFuture<T> sent;
         try {
-          sent = operation.apply(member.client.async());
+          sent = java.util.Objects.requireNonNull(
+              operation.apply(member.node, member.client.async()), "the call returned null");
         } catch (RuntimeException e) {
           limiter.release();
           return CompletableFuture.failedFuture(e);

@@ -1,11 +1,11 @@
 package io.github.scrapyd4j.cluster;
 
 import io.github.scrapyd4j.ScrapydException;
-import java.util.Objects;
+import io.github.scrapyd4j.internal.Checks;
 import java.util.Optional;
 
 /**
- * One node's part of a fan-out: a value or the exception that node's call ended with.
+ * One node's part of a fan-out: a value or the exception that node's call ended with. Immutable.
  *
  * @param <T> the value type
  */
@@ -20,12 +20,31 @@ public final class NodeResult<T> {
     this.failure = failure;
   }
 
-  static <T> NodeResult<T> success(String nodeId, T value) {
-    return new NodeResult<>(nodeId, Objects.requireNonNull(value), null);
+  /**
+   * A node's value. Fan-outs make these; so can code that combines several fan-outs into one
+   * result (such as a deploy: list, upload, roll back), or a test.
+   *
+   * @param <T> the value type
+   * @param nodeId the node
+   * @param value the value
+   * @return the result
+   */
+  public static <T> NodeResult<T> success(String nodeId, T value) {
+    return new NodeResult<>(Checks.notBlank("nodeId", nodeId), Checks.notNull("value", value),
+        null);
   }
 
-  static <T> NodeResult<T> failure(String nodeId, ScrapydException failure) {
-    return new NodeResult<>(nodeId, null, Objects.requireNonNull(failure));
+  /**
+   * A node's failure; see {@link #success(String, Object)}.
+   *
+   * @param <T> the value type
+   * @param nodeId the node
+   * @param failure why the node's call failed
+   * @return the result
+   */
+  public static <T> NodeResult<T> failure(String nodeId, ScrapydException failure) {
+    return new NodeResult<>(Checks.notBlank("nodeId", nodeId), null,
+        Checks.notNull("failure", failure));
   }
 
   /**

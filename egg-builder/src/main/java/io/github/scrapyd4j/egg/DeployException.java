@@ -2,21 +2,24 @@ package io.github.scrapyd4j.egg;
 
 import io.github.scrapyd4j.ScrapydApiException;
 import io.github.scrapyd4j.ScrapydException;
+import io.github.scrapyd4j.cluster.NodeResult;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A deploy failed on at least one node. The message says, per node, what went wrong (with
  * Scrapyd's own message when it rejected the egg) and what became of the version; {@link
- * #result()} has every node's {@link NodeOutcome}.
+ * #result()} is the whole {@link DeployReport}, each node's part included.
  *
  * <pre>{@code
  * try {
  *   deployer.deploy(client, "shop", version, egg);
  * } catch (DeployException e) {
- *   NodeOutcome node = e.result().outcome();
+ *   NodeDeploy node = e.result().node();
  *   log.error("Deploy failed: {}", node.serverMessage().orElse(e.getMessage()));
- *   if (node.cleanup() == NodeOutcome.Cleanup.FAILED) {
+ *   if (node.cleanup() == NodeDeploy.Cleanup.FAILED) {
  *     // the rejected version is still stored
  *   }
  * }
@@ -25,54 +28,61 @@ import java.util.Optional;
 public class DeployException extends ScrapydException {
   private static final long serialVersionUID = 1L;
 
-  /** The outcome of every node. */
-  private final transient DeployResult result;
+  /** The report of every node. */
+  private final transient DeployReport result;
 
   /**
    * Creates an exception for a deploy that did not succeed everywhere.
    *
-   * @param result the outcomes; at least one is not {@link NodeOutcome.Status#DEPLOYED}
+   * @param result the report; at least one node is not deployed
    */
-  public DeployException(DeployResult result) {
-    super(message(result), single(result).map(o -> o.baseUri()).orElse(null),
-        single(result).flatMap(o -> o.failure()).flatMap(f -> f.endpoint()).orElse(null),
-        single(result).flatMap(o -> o.nodeName()).orElse(null),
-        single(result).flatMap(o -> o.failure()).orElse(null));
+  public DeployException(DeployReport result) {
+    super(message(result), single(result).flatMap(NodeDeployException::baseUri).orElse(null),
+        single(result).flatMap(NodeDeployException::scrapydFailure)
+            .flatMap(ScrapydException::endpoint).orElse(null),
+        single(result).flatMap(NodeDeployException::nodeName).orElse(null),
+        single(result).flatMap(NodeDeployException::scrapydFailure).orElse(null));
     this.result = result;
   }
 
-  private static Optional<NodeOutcome> single(DeployResult result) {
-    List<NodeOutcome> failed = result.notDeployed();
+  private static Optional<NodeDeployException> single(DeployReport result) {
+    List<NodeDeployException> failed = failed(result);
     return failed.size() == 1 ? Optional.of(failed.get(0)) : Optional.empty();
   }
 
-  private static String message(DeployResult result) {
-    List<NodeOutcome> failed = result.notDeployed();
+  private static List<NodeDeployException> failed(DeployReport result) {
+    return result.nodes().results().stream().filter(r -> !r.isSuccess())
+        .map(r -> (NodeDeployException) r.failure().get()).collect(Collectors.toList());
+  }
+
+  private static String message(DeployReport result) {
+    List<NodeDeployException> failed = failed(result);
     StringBuilder m = new StringBuilder("deploy of version ").append(result.version());
     if (!result.storedVersion().equals(result.version())) {
       m.append(" (stored as ").append(result.storedVersion()).append(')');
     }
-    if (result.outcomes().size() == 1) {
-      NodeOutcome o = failed.get(0);
-      m.append(" of project ").append(o.project()).append(" to ").append(o.name())
-          .append(" failed: ").append(o.error().orElse(o.status().toString()));
+    List<NodeResult<NodeDeploy>> all = result.nodes().results();
+    if (all.size() == 1) {
+      NodeDeployException e = failed.get(0);
+      m.append(" of project ").append(e.deploy().project()).append(" to ").append(e.nodeId())
+          .append(" failed: ").append(e.getMessage());
       return m.toString();
     }
-    m.append(" failed on ").append(failed.size()).append(" of ").append(result.outcomes().size())
+    m.append(" failed on ").append(failed.size()).append(" of ").append(all.size())
         .append(" nodes (").append(result.policy()).append(')');
-    for (NodeOutcome o : result.outcomes()) {
-      m.append("\n  ").append(o.name()).append(": ").append(o.status());
-      o.error().ifPresent(e -> m.append(" - ").append(e));
+    for (Map.Entry<String, NodeDeploy> e : result.details().entrySet()) {
+      m.append("\n  ").append(e.getKey()).append(": ").append(e.getValue().status());
+      e.getValue().error().ifPresent(error -> m.append(" - ").append(error));
     }
     return m.toString();
   }
 
   /**
-   * The outcome of every node.
+   * The report of every node.
    *
-   * @return the result
+   * @return the report
    */
-  public DeployResult result() {
+  public DeployReport result() {
     return result;
   }
 
@@ -82,17 +92,17 @@ public class DeployException extends ScrapydException {
    * @return the server's message (usually a Python traceback)
    */
   public Optional<String> serverMessage() {
-    return single(result).flatMap(NodeOutcome::serverMessage);
+    return single(result).flatMap(e -> e.deploy().serverMessage());
   }
 
   /**
    * Whether Scrapyd itself rejected the egg on some node (as opposed to the node being
    * unreachable).
    *
-   * @return true if an outcome failed with a {@link ScrapydApiException}
+   * @return true if a node failed with a {@link ScrapydApiException}
    */
   public boolean rejectedByScrapyd() {
-    return result.outcomes().stream()
-        .anyMatch(o -> o.failure().filter(f -> f instanceof ScrapydApiException).isPresent());
+    return failed(result).stream().anyMatch(e -> e.scrapydFailure()
+        .filter(f -> f instanceof ScrapydApiException).isPresent());
   }
 }

@@ -36,8 +36,6 @@ import java.util.zip.ZipInputStream;
  * }</pre>
  */
 public final class Egg {
-  /** The entry Scrapyd needs to load an egg as a Python distribution. */
-  public static final String PKG_INFO = "EGG-INFO/PKG-INFO";
   /** The entry holding the {@code [scrapy]} {@code settings} entry point. */
   public static final String ENTRY_POINTS = "EGG-INFO/entry_points.txt";
 

@@ -1,5 +1,6 @@
 package io.github.scrapyd4j.egg;
 
+import io.github.scrapyd4j.Eggs;
 import io.github.scrapyd4j.egg.EggBuildException.Problem;
 import io.github.scrapyd4j.egg.internal.Args;
 import io.github.scrapyd4j.egg.internal.Glob;
@@ -427,7 +428,7 @@ public final class EggBuilder {
     long scanned = System.nanoTime();
 
     Map<String, byte[]> metadata = new LinkedHashMap<>();
-    metadata.put("EGG-INFO/PKG-INFO", utf8("Metadata-Version: 2.1\nName: "
+    metadata.put(Eggs.PKG_INFO, utf8("Metadata-Version: 2.1\nName: "
         + pkgInfoValue(meta.name, "project") + "\nVersion: " + pkgInfoValue(meta.version, "1.0")
         + "\n"));
     metadata.put("EGG-INFO/SOURCES.txt",

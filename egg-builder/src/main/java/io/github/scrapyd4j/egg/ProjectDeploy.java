@@ -1,14 +1,20 @@
 package io.github.scrapyd4j.egg;
 
+import io.github.scrapyd4j.ClientOptions;
 import io.github.scrapyd4j.Credentials;
 import io.github.scrapyd4j.ScrapydAuthenticationException;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.ScrapydNames;
+import io.github.scrapyd4j.cluster.ClusterClient;
+import io.github.scrapyd4j.cluster.Node;
+import io.github.scrapyd4j.cluster.NodeFilter;
 import io.github.scrapyd4j.egg.internal.Args;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,24 +22,29 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What {@code scrapyd-deploy} does, done safely: reads {@code scrapy.cfg}, computes the version
- * once, builds the egg once (in Java, or takes a prebuilt one), and deploys it with a {@link
- * Deployer} to one target, to several, to all of them, or to a URL given in code.
+ * Deploys a project folder: the one entry point from a Scrapy project to a deployed version. It
+ * reads {@code scrapy.cfg}, computes the version once, builds the egg once (in Java, or takes a
+ * prebuilt one), and deploys it with a {@link Deployer} (which checks the egg before anything is
+ * sent) to your client, your cluster, one {@code scrapy.cfg} target, several, all of them, or a
+ * URL given in code. A folder in, a {@link DeployReport} out.
  *
  * <pre>{@code
  * ProjectDeploy deploy = ProjectDeploy.builder()
  *     .findProject(Path.of("."))      // scrapy.cfg, from here up
  *     .version("GIT")                 // -v; default: the target's version key, else epoch seconds
  *     .build();
- * DeployResult one = deploy.toTarget("prod");                    // scrapyd-deploy prod
- * DeployResult all = deploy.toAllTargets();                      // scrapyd-deploy -a
- * DeployResult url = deploy.toUrl(URI.create("http://localhost:6800"), null);  // needs project(...)
+ * DeployReport one = deploy.toTarget("prod");                    // scrapyd-deploy prod
+ * DeployReport all = deploy.toAllTargets();                      // scrapyd-deploy -a
  * Egg egg = deploy.buildEgg();                                   // --build-egg FILE
+ *
+ * ProjectDeploy shop = ProjectDeploy.builder().findProject(Path.of(".")).project("shop").build();
+ * DeployReport mine = shop.to(client);                           // your ScrapydClient
+ * DeployReport every = shop.to(cluster);                         // your ClusterClient's nodes
+ * DeployReport url = shop.toUrl(URI.create("http://localhost:6800"), null);
  * }</pre>
  *
  * <p>It maps onto scrapyd-deploy's command line: {@code TARGET} is {@link #toTarget(String)},
@@ -42,7 +53,9 @@ import org.slf4j.LoggerFactory;
  * Egg#read(Path)}, {@code --build-egg FILE} {@link #buildEgg()} and {@link Egg#writeTo(Path)}.
  * Unlike scrapyd-deploy, every target is checked (known, with a URL and a project) before the
  * egg is built or anything is sent, and a failure on any target throws a {@link
- * DeployException} after all targets were tried.
+ * DeployException} after all targets were tried. Several targets are deployed as the nodes of a
+ * cluster made for the deploy (node ids are the target names, characters a node id cannot have
+ * replaced by {@code _}), through its fan-out.
  *
  * <p>The user's files are found as Python's tools find them: {@code ~/.scrapy.cfg} and {@code
  * ~/.netrc} under {@code $HOME} (else the {@code user.home} property), {@code scrapy.cfg} under
@@ -65,7 +78,7 @@ public final class ProjectDeploy {
   private final Optional<Netrc> netrcGiven;
   private final Credentials credentials;
   private final Map<String, String> environment;
-  private final Consumer<ScrapydClient.Builder> clientOptions;
+  private final ClientOptions clientOptions;
 
   private ProjectDeploy(Builder b) {
     this.configGiven = b.config;
@@ -141,7 +154,7 @@ public final class ProjectDeploy {
    * @throws ScrapyConfigException if the target is unknown or has no URL or project
    * @throws DeployException if the deploy fails
    */
-  public DeployResult toTarget(String target) {
+  public DeployReport toTarget(String target) {
     return toTargets(List.of(Args.notNull("target", target)));
   }
 
@@ -153,7 +166,7 @@ public final class ProjectDeploy {
    * @throws ScrapyConfigException if there is no target, or one has no URL or project
    * @throws DeployException if the deploy fails on any target
    */
-  public DeployResult toAllTargets() {
+  public DeployReport toAllTargets() {
     ScrapyConfig cfg = config();
     Map<String, DeployTarget> all = cfg.targets();
     if (all.isEmpty()) {
@@ -172,7 +185,7 @@ public final class ProjectDeploy {
    * @throws ScrapyConfigException if a target is unknown or has no URL or project
    * @throws DeployException if the deploy fails on any target
    */
-  public DeployResult toTargets(Collection<String> targets) {
+  public DeployReport toTargets(Collection<String> targets) {
     Args.notNull("targets", targets);
     if (targets.isEmpty()) {
       throw new IllegalArgumentException("targets must not be empty");
@@ -187,36 +200,107 @@ public final class ProjectDeploy {
   }
 
   /**
-   * Deploys to a Scrapyd given in code, outside {@code scrapy.cfg}'s targets. The project must be
-   * given with {@link Builder#project(String)}.
+   * Deploys to your client: the project folder in, the report out. The project must be given
+   * with {@link Builder#project(String)}; the version is {@link Builder#version(String)}'s rule,
+   * else epoch seconds. {@link Builder#clientOptions(ClientOptions)} and the credentials options
+   * do not apply: the client is yours, used and not closed.
    *
-   * @param url the Scrapyd base URL
-   * @param credentials the credentials, or {@code null} for none
-   * @return the outcome, when deployed
+   * @param client the node's client
+   * @return the report, when deployed
    * @throws IllegalStateException if no project was given
    * @throws DeployException if the deploy fails
    */
-  public DeployResult toUrl(URI url, Credentials credentials) {
+  public DeployReport to(ScrapydClient client) {
+    Args.notNull("client", client);
+    Prepared p = prepare();
+    return deployer.deploy(client, p.project, p.version, p.egg);
+  }
+
+  /**
+   * Deploys to every node of your cluster, through its fan-out (its request limit, health and
+   * deadlines apply); all or nothing unless the {@link Builder#deployer(Deployer) deployer} has
+   * another policy. Same project and version rules as {@link #to(ScrapydClient)}.
+   *
+   * @param cluster the cluster, used and not closed
+   * @return the report, when every node is deployed
+   * @throws IllegalStateException if no project was given
+   * @throws DeployException if the deploy fails on any node
+   */
+  public DeployReport to(ClusterClient cluster) {
+    return to(cluster, NodeFilter.all());
+  }
+
+  /**
+   * Deploys to the nodes of your cluster that a filter selects; see {@link #to(ClusterClient)}.
+   *
+   * @param cluster the cluster, used and not closed
+   * @param nodes which nodes
+   * @return the report, when every selected node is deployed
+   * @throws IllegalStateException if no project was given
+   * @throws IllegalArgumentException if the filter selects no node
+   * @throws DeployException if the deploy fails on any node
+   */
+  public DeployReport to(ClusterClient cluster, NodeFilter nodes) {
+    Args.notNull("cluster", cluster);
+    Args.notNull("nodes", nodes);
+    Prepared p = prepare();
+    return deployer.deploy(cluster, nodes, p.project, p.version, p.egg);
+  }
+
+  /**
+   * Deploys to a Scrapyd given in code, outside {@code scrapy.cfg}'s targets: {@link
+   * #to(ScrapydClient)} with a client made for the call (with {@link
+   * Builder#clientOptions(ClientOptions)}, and these credentials, else {@link
+   * Builder#credentials(Credentials)}'s) and closed after it.
+   *
+   * @param url the Scrapyd base URL
+   * @param credentials the credentials, or {@code null} for none
+   * @return the report, when deployed
+   * @throws IllegalStateException if no project was given
+   * @throws DeployException if the deploy fails
+   */
+  public DeployReport toUrl(URI url, Credentials credentials) {
     Args.notNull("url", url);
-    if (project == null) {
-      throw new IllegalStateException(
-          "deploying to a URL needs the project name: give it with ProjectDeploy.Builder.project");
+    Prepared p = prepare();
+    ScrapydClient.Builder b = ScrapydClient.builder().baseUri(url);
+    if (credentials != null) {
+      b.credentials(credentials);
     }
-    ScrapydClient.Builder b = ScrapydClient.builder().baseUri(url).credentials(credentials);
-    clientOptions.accept(b);
-    if (this.credentials != null && credentials == null) {
+    b.options(clientOptions);
+    if (credentials == null && this.credentials != null) {
       b.credentials(this.credentials);
     }
-    String resolved = versionResolver(null).resolve(version);
-    Egg theEgg = egg != null ? egg : eggBuilder != null ? eggBuilder.build() : buildEgg(config());
     try (ScrapydClient client = b.build()) {
-      String name = client.baseUri().toString();
-      return deployer.deploy(List.of(DeployDestination.of(name, client, project)), resolved,
-          theEgg);
+      return deployer.deploy(client, p.project, p.version, p.egg);
     }
   }
 
-  private DeployResult deploy(ScrapyConfig cfg, List<DeployTarget> targets) {
+  /** The project, version and egg of a deploy outside {@code scrapy.cfg}'s targets. */
+  private static final class Prepared {
+    final String project;
+    final String version;
+    final Egg egg;
+
+    Prepared(String project, String version, Egg egg) {
+      this.project = project;
+      this.version = version;
+      this.egg = egg;
+    }
+  }
+
+  private Prepared prepare() {
+    if (project == null) {
+      throw new IllegalStateException("deploying outside scrapy.cfg's targets needs the project"
+          + " name: give it with ProjectDeploy.Builder.project");
+    }
+    ScrapyConfig cfg = egg == null && eggBuilder == null ? config() : null;
+    String resolved = versionResolver(cfg).resolve(version);
+    Egg theEgg = buildEgg(cfg);
+    Deployer.check(List.of(project), resolved, theEgg);
+    return new Prepared(project, resolved, theEgg);
+  }
+
+  private DeployReport deploy(ScrapyConfig cfg, List<DeployTarget> targets) {
     List<String> warnings = new ArrayList<>();
     Map<DeployTarget, String> projects = new LinkedHashMap<>();
     for (DeployTarget t : targets) {
@@ -243,42 +327,55 @@ public final class ProjectDeploy {
     String resolved = versionResolver(cfg).resolve(rule);
     LOG.info("Packing version {}", resolved);
     Egg theEgg = buildEgg(cfg);
+    Deployer.check(new ArrayList<>(projects.values()), resolved, theEgg);
 
     boolean needNetrc = credentials == null && targets.stream()
         .anyMatch(t -> t.username().filter(u -> !u.isEmpty()).isEmpty());
     Optional<Netrc> netrc = netrcGiven != null ? netrcGiven
         : needNetrc ? Netrc.lookup(environment) : Optional.empty();
-    List<ScrapydClient> clients = new ArrayList<>();
     Map<String, String> credentialNotes = new LinkedHashMap<>();
-    try {
-      List<DeployDestination> destinations = new ArrayList<>();
-      for (DeployTarget t : targets) {
-        ScrapydClient.Builder b = credentials != null
-            ? ScrapydClient.builder().baseUri(t.uri()).credentials(credentials)
-            : t.clientBuilder(netrc);
-        credentialNotes.put(t.name(), credentialNote(cfg, t, netrc));
-        clientOptions.accept(b);
-        ScrapydClient client = b.build();
-        clients.add(client);
-        destinations.add(DeployDestination.of(t.name(), client, projects.get(t)));
-      }
+    Map<String, String> projectOfNode = new LinkedHashMap<>();
+    Set<String> ids = new HashSet<>();
+    ClientOptions options = clientOptions.withDefaults(ClientOptions.defaults());
+    Duration listing = options.connectTimeout().get().plus(options.requestTimeout().get());
+    ClusterClient.Builder nodes = ClusterClient.builder()
+        .options(clientOptions)
+        .healthCheckTick(Duration.ZERO)
+        .nodeTimeout(listing.multipliedBy(2))
+        .deadline(listing.multipliedBy(3));
+    for (DeployTarget t : targets) {
+      String id = nodeId(t.name(), ids);
+      Node.Builder node = Node.builder().id(id).baseUri(t.uri());
+      Optional<Credentials> given = credentials != null ? Optional.of(credentials)
+          : t.credentials(netrc);
+      given.ifPresent(node::credentials);
+      node.options(clientOptions);
+      nodes.node(node.build());
+      credentialNotes.put(id, credentialNote(cfg, t, netrc));
+      projectOfNode.put(id, projects.get(t));
+    }
+    try (ClusterClient cluster = nodes.build()) {
       try {
-        DeployResult result = deployer.deploy(destinations, resolved, theEgg);
-        return warnings.isEmpty() ? result
-            : DeployResult.builder().from(result).addAllWarnings(warnings).build();
+        return deployer.deploy(cluster, NodeFilter.all(), projectOfNode::get,
+            DeployPolicy.BEST_EFFORT, resolved, theEgg).withWarnings(warnings);
       } catch (DeployException e) {
-        DeployResult explained = explainRefusals(e.result(), credentialNotes);
+        DeployReport explained = explainRefusals(e.result(), credentialNotes);
         if (warnings.isEmpty() && explained == e.result()) {
           throw e;
         }
-        throw new DeployException(
-            DeployResult.builder().from(explained).addAllWarnings(warnings).build());
-      }
-    } finally {
-      for (ScrapydClient c : clients) {
-        c.close();
+        throw new DeployException(explained.withWarnings(warnings));
       }
     }
+  }
+
+  /** A target's name as a node id: letters, digits and . _ : @ [ ] - only, unique. */
+  private static String nodeId(String target, Set<String> taken) {
+    String id = target.replaceAll("[^A-Za-z0-9._:@\\[\\]-]", "_");
+    String unique = id;
+    for (int n = 2; !taken.add(unique); n++) {
+      unique = id + "-" + n;
+    }
+    return unique;
   }
 
   /**
@@ -311,21 +408,16 @@ public final class ProjectDeploy {
   }
 
   /** Adds where the credentials came from to the error of each node that answered 401. */
-  private static DeployResult explainRefusals(DeployResult result, Map<String, String> notes) {
-    boolean changed = false;
-    List<NodeOutcome> outcomes = new ArrayList<>();
-    for (NodeOutcome o : result.outcomes()) {
-      String note = notes.get(o.name());
-      if (note != null && o.failure().filter(f -> f instanceof ScrapydAuthenticationException)
-          .isPresent()) {
-        outcomes.add(NodeOutcome.builder().from(o)
-            .error(o.error().orElse("refused") + "; " + note).build());
-        changed = true;
-      } else {
-        outcomes.add(o);
+  private static DeployReport explainRefusals(DeployReport result, Map<String, String> notes) {
+    Set<String> refused = new HashSet<>();
+    result.nodes().failures().forEach((node, failure) -> {
+      if (failure.getCause() instanceof ScrapydAuthenticationException) {
+        refused.add(node);
       }
-    }
-    return changed ? DeployResult.builder().from(result).outcomes(outcomes).build() : result;
+    });
+    return result.mapNodes((node, d) -> !refused.contains(node) || !notes.containsKey(node) ? d
+        : NodeDeploy.builder().from(d).error(d.error().orElse("refused") + "; " + notes.get(node))
+            .build());
   }
 
   private VersionResolver versionResolver(ScrapyConfig cfg) {
@@ -352,7 +444,7 @@ public final class ProjectDeploy {
     private Optional<Netrc> netrc;
     private Credentials credentials;
     private Map<String, String> environment = System.getenv();
-    private Consumer<ScrapydClient.Builder> clientOptions = b -> { };
+    private ClientOptions clientOptions = ClientOptions.empty();
 
     private Builder() {}
 
@@ -499,12 +591,15 @@ public final class ProjectDeploy {
     }
 
     /**
-     * Options applied to every client this deploy creates, such as timeouts.
+     * Options for every client this deploy creates (to the targets of {@code scrapy.cfg}, to a
+     * URL), such as timeouts, a TLS context, a user agent; they win over the target's
+     * credentials. Not used by {@link ProjectDeploy#to(ScrapydClient)} and {@link
+     * ProjectDeploy#to(ClusterClient)}: those clients are yours.
      *
-     * @param options applied to each client builder after its URI and credentials are set
+     * @param options the options
      * @return this builder
      */
-    public Builder clientOptions(Consumer<ScrapydClient.Builder> options) {
+    public Builder clientOptions(ClientOptions options) {
       this.clientOptions = Args.notNull("options", options);
       return this;
     }

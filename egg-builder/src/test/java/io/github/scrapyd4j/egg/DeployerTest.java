@@ -81,14 +81,17 @@ class DeployerTest {
     versionsBefore("");
     uploadAnswers("addversion_ok");
 
-    DeployResult result = Deployer.builder().build().deploy(client, "labbot", "r1", egg);
+    DeployReport result = Deployer.builder().build().deploy(client, "labbot", "r1", egg);
 
-    NodeOutcome node = result.outcome();
+    NodeDeploy node = result.node();
     assertThat(result.succeeded()).isTrue();
-    assertThat(node.status()).isEqualTo(NodeOutcome.Status.DEPLOYED);
+    assertThat(node.status()).isEqualTo(NodeDeploy.Status.DEPLOYED);
     assertThat(node.spiders()).hasValue(4);
     assertThat(node.nodeName()).contains("vm");
-    assertThat(node.storedVersion()).isEqualTo("r1");
+    assertThat(result.storedVersion()).isEqualTo("r1");
+    assertThat(node.answer()).hasValueSatisfying(a -> assertThat(a.project()).isEqualTo("labbot"));
+    assertThat(result.nodes().successes()).containsOnlyKeys(server.baseUrl() + "/");
+    assertThat(result.verdict()).isEqualTo(DeployReport.Verdict.DEPLOYED);
     assertThat(node.latest()).isTrue();
     assertThat(node.existedBefore()).isFalse();
     assertThat(node.warnings()).isEmpty();
@@ -109,14 +112,18 @@ class DeployerTest {
 
     DeployException e = catchThrowableOfType(DeployException.class, () -> Deployer.builder().build().deploy(client, "labbot", "noep", egg));
 
-    NodeOutcome node = e.result().outcome();
-    assertThat(node.status()).isEqualTo(NodeOutcome.Status.FAILED);
-    assertThat(node.cleanup()).isEqualTo(NodeOutcome.Cleanup.DELETED);
+    NodeDeploy node = e.result().node();
+    assertThat(node.status()).isEqualTo(NodeDeploy.Status.FAILED);
+    assertThat(node.cleanup()).isEqualTo(NodeDeploy.Cleanup.DELETED);
     assertThat(node.serverMessage()).hasValueSatisfying(m -> assertThat(m)
         .startsWith("RunnerError: Traceback").contains("'NoneType' object has no attribute"));
     assertThat(e.serverMessage()).isEqualTo(node.serverMessage());
     assertThat(e.rejectedByScrapyd()).isTrue();
-    assertThat(node.failure()).containsInstanceOf(ScrapydApiException.class);
+    NodeDeployException failure = (NodeDeployException) e.result().nodes().failures().values()
+        .iterator().next();
+    assertThat(failure.scrapydFailure()).containsInstanceOf(ScrapydApiException.class);
+    assertThat(failure.deploy()).isEqualTo(node);
+    assertThat(e.result().verdict()).isEqualTo(DeployReport.Verdict.FAILED);
     assertThat(e.getMessage()).contains("deploy of version noep of project labbot to")
         .contains("Scrapyd rejected the egg (RUNNER_ERROR)")
         .contains("AttributeError: 'NoneType' object has no attribute 'module_name'")
@@ -134,9 +141,9 @@ class DeployerTest {
 
     DeployException e = catchThrowableOfType(DeployException.class, () -> Deployer.builder().build().deploy(client, "labbot", "noep", egg));
 
-    NodeOutcome node = e.result().outcome();
+    NodeDeploy node = e.result().node();
     assertThat(node.existedBefore()).isTrue();
-    assertThat(node.cleanup()).isEqualTo(NodeOutcome.Cleanup.KEPT_EXISTING);
+    assertThat(node.cleanup()).isEqualTo(NodeDeploy.Cleanup.KEPT_EXISTING);
     assertThat(node.error()).hasValueSatisfying(m -> assertThat(m)
         .contains("existed before this upload and was not deleted")
         .contains("now holds the rejected egg"));
@@ -151,7 +158,7 @@ class DeployerTest {
     DeployException e = catchThrowableOfType(DeployException.class, () -> Deployer.builder()
         .deleteRejectedVersion(false).build().deploy(client, "labbot", "noep", egg));
 
-    assertThat(e.result().outcome().cleanup()).isEqualTo(NodeOutcome.Cleanup.KEPT_ON_REQUEST);
+    assertThat(e.result().node().cleanup()).isEqualTo(NodeDeploy.Cleanup.KEPT_ON_REQUEST);
     assertThat(e.getMessage()).contains("stays stored");
     assertThat(deletes()).isZero();
   }
@@ -164,7 +171,7 @@ class DeployerTest {
 
     DeployException e = catchThrowableOfType(DeployException.class, () -> Deployer.builder().build().deploy(client, "labbot", "bad", egg));
 
-    assertThat(e.result().outcome().cleanup()).isEqualTo(NodeOutcome.Cleanup.NOT_STORED);
+    assertThat(e.result().node().cleanup()).isEqualTo(NodeDeploy.Cleanup.NOT_STORED);
     assertThat(e.getMessage()).contains("egg is not a ZIP file")
         .contains("Scrapyd had not stored the version");
   }
@@ -178,8 +185,8 @@ class DeployerTest {
 
     DeployException e = catchThrowableOfType(DeployException.class, () -> Deployer.builder().build().deploy(client, "labbot", "noep", egg));
 
-    NodeOutcome node = e.result().outcome();
-    assertThat(node.cleanup()).isEqualTo(NodeOutcome.Cleanup.FAILED);
+    NodeDeploy node = e.result().node();
+    assertThat(node.cleanup()).isEqualTo(NodeDeploy.Cleanup.FAILED);
     assertThat(node.warnings()).singleElement().asString()
         .contains("deleting the rejected version noep failed").contains("502")
         .contains("may still be stored");
@@ -191,10 +198,10 @@ class DeployerTest {
     server.stubFor(post(urlEqualTo("/addversion.json")).willReturn(Recordings.ok(
         "\"project\": \"labbot\", \"version\": \"empty\", \"spiders\": 0")));
 
-    DeployResult result = Deployer.builder().build().deploy(client, "labbot", "empty", egg);
+    DeployReport result = Deployer.builder().build().deploy(client, "labbot", "empty", egg);
 
-    assertThat(result.outcome().status()).isEqualTo(NodeOutcome.Status.DEPLOYED);
-    assertThat(result.outcome().spiders()).hasValue(0);
+    assertThat(result.node().status()).isEqualTo(NodeDeploy.Status.DEPLOYED);
+    assertThat(result.node().spiders()).hasValue(0);
     assertThat(result.allWarnings()).singleElement().asString()
         .contains("found no spider in project labbot version empty")
         .contains("SPIDER_MODULES").contains("--require-spiders");
@@ -213,15 +220,15 @@ class DeployerTest {
         Deployer.builder().requireSpiders(true).build().deploy(client, "labbot", "empty", egg));
     DeployException old = catchThrowableOfType(DeployException.class, () ->
         Deployer.builder().allowNoSpiders(false).build().deploy(client, "labbot", "empty", egg));
-    DeployResult allowed = Deployer.builder().allowNoSpiders(true).build()
+    DeployReport allowed = Deployer.builder().allowNoSpiders(true).build()
         .deploy(client, "labbot", "empty", egg);
 
     assertThat(e.getMessage()).contains("found no spider").contains("SPIDER_MODULES")
         .contains("spiders are required");
-    assertThat(e.result().outcome().cleanup()).isEqualTo(NodeOutcome.Cleanup.DELETED);
-    assertThat(e.result().outcome().spiders()).hasValue(0);
-    assertThat(old.result().outcome().status()).isEqualTo(NodeOutcome.Status.FAILED);
-    assertThat(allowed.outcome().status()).isEqualTo(NodeOutcome.Status.DEPLOYED);
+    assertThat(e.result().node().cleanup()).isEqualTo(NodeDeploy.Cleanup.DELETED);
+    assertThat(e.result().node().spiders()).hasValue(0);
+    assertThat(old.result().node().status()).isEqualTo(NodeDeploy.Status.FAILED);
+    assertThat(allowed.node().status()).isEqualTo(NodeDeploy.Status.DEPLOYED);
     assertThat(deletes()).isEqualTo(2);
   }
 
@@ -231,11 +238,11 @@ class DeployerTest {
     server.stubFor(post(urlEqualTo("/addversion.json")).willReturn(Recordings.ok(
         "\"project\": \"labbot\", \"version\": \"1.10\", \"spiders\": 1")));
 
-    DeployResult result = Deployer.builder().build().deploy(client, "labbot", "1.10", egg);
+    DeployReport result = Deployer.builder().build().deploy(client, "labbot", "1.10", egg);
 
-    NodeOutcome node = result.outcome();
-    assertThat(node.status()).isEqualTo(NodeOutcome.Status.DEPLOYED);
-    assertThat(node.storedVersion()).isEqualTo("1_10");
+    NodeDeploy node = result.node();
+    assertThat(node.status()).isEqualTo(NodeDeploy.Status.DEPLOYED);
+
     assertThat(result.storedVersion()).isEqualTo("1_10");
     assertThat(node.latest()).isFalse();
     assertThat(node.warnings()).singleElement().asString()
@@ -250,13 +257,13 @@ class DeployerTest {
     versionsBefore("\"r1\"");
     uploadAnswers("addversion_ok");
 
-    DeployResult replaced = Deployer.builder().build().deploy(client, "labbot", "r1", egg);
+    DeployReport replaced = Deployer.builder().build().deploy(client, "labbot", "r1", egg);
     DeployException refused = catchThrowableOfType(DeployException.class, () -> Deployer.builder()
         .replaceExisting(false).build().deploy(client, "labbot", "r1", egg));
 
-    assertThat(replaced.outcome().existedBefore()).isTrue();
-    assertThat(replaced.outcome().latest()).isTrue();
-    assertThat(replaced.outcome().warnings()).anyMatch(w -> w.contains("already existed"));
+    assertThat(replaced.node().existedBefore()).isTrue();
+    assertThat(replaced.node().latest()).isTrue();
+    assertThat(replaced.node().warnings()).anyMatch(w -> w.contains("already existed"));
     assertThat(refused.getMessage()).contains("already exists").contains("nothing was uploaded");
     assertThat(uploads()).isEqualTo(1);
   }
@@ -272,8 +279,8 @@ class DeployerTest {
 
       DeployException e = catchThrowableOfType(DeployException.class, () -> Deployer.builder().build().deploy(down, "labbot", "r1", egg));
 
-      assertThat(e.result().outcome().status()).isEqualTo(NodeOutcome.Status.FAILED);
-      assertThat(e.result().outcome().cleanup()).isEqualTo(NodeOutcome.Cleanup.NOT_NEEDED);
+      assertThat(e.result().node().status()).isEqualTo(NodeDeploy.Status.FAILED);
+      assertThat(e.result().node().cleanup()).isEqualTo(NodeDeploy.Cleanup.NOT_NEEDED);
       assertThat(e.getMessage()).contains("could not list the versions")
           .contains("nothing was uploaded");
     }
@@ -301,19 +308,25 @@ class DeployerTest {
 
       DeployException e = catchThrowableOfType(DeployException.class, () -> Deployer.builder().build().deploy(impatient, "labbot", "r1", egg));
 
-      assertThat(e.result().outcome().failure()).containsInstanceOf(ScrapydTimeoutException.class);
-      assertThat(e.result().outcome().cleanup()).isEqualTo(NodeOutcome.Cleanup.DELETED);
+      assertThat(e.getCause()).isInstanceOf(ScrapydTimeoutException.class);
+      assertThat(e.result().nodes().failures().values()).singleElement()
+          .satisfies(f -> assertThat(f.getCause()).isInstanceOf(ScrapydTimeoutException.class));
+      assertThat(e.result().node().cleanup()).isEqualTo(NodeDeploy.Cleanup.DELETED);
       assertThat(e.getMessage()).contains("the upload got no answer");
     }
   }
 
   @Test
   void eggsScrapydWouldRejectAreRefusedBeforeSending() {
-    Egg noEntryPoint = Egg.of(stripEntryPoints(egg));
+    Egg noEntryPoint = Egg.of(strip(egg, Egg.ENTRY_POINTS));
+    Egg noPkgInfo = Egg.of(strip(egg, io.github.scrapyd4j.Eggs.PKG_INFO));
 
     assertThatThrownBy(() -> Deployer.builder().build().deploy(client, "labbot", "r1",
         noEntryPoint)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no [scrapy] settings entry point").hasMessageContaining("nothing");
+    assertThatThrownBy(() -> Deployer.builder().build().deploy(client, "labbot", "r1",
+        noPkgInfo)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("EGG-INFO/PKG-INFO").hasMessageContaining("BadEggError");
     assertThatThrownBy(() -> Deployer.builder().build().deploy(client, "lab/bot", "r1", egg))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("project");
     assertThatThrownBy(() -> Deployer.builder().build().deploy(client, "labbot", " ", egg))
@@ -321,12 +334,12 @@ class DeployerTest {
     assertThat(server.getAllServeEvents()).isEmpty();
   }
 
-  private static byte[] stripEntryPoints(Egg egg) {
+  private static byte[] strip(Egg egg, String entry) {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
       for (Map.Entry<String, String> e : io.github.scrapyd4j.egg.testing.ZipInspector
           .contents(egg.bytes()).entrySet()) {
-        if (!e.getKey().equals(Egg.ENTRY_POINTS)) {
+        if (!e.getKey().equals(entry)) {
           zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
           zip.write(e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An EggBuilder egg deployed with ClusterDeployer to every real node given in {@code
+ * An EggBuilder egg deployed with Deployer through the cluster's fan-out to every real node given in {@code
  * -Dscrapyd.url=URL1,URL2,...}, then jobs placed across them; skipped without a URL.
  */
 @Tag("live")
@@ -76,10 +76,10 @@ class LiveClusterDeployTest {
         .build()
         .build();
 
-    DeployResult deployed = ClusterDeployer.of(cluster).deploy(project, "1795456800", egg);
+    DeployReport deployed = Deployer.builder().build().deploy(cluster, project, "1795456800", egg);
 
     assertThat(deployed.succeeded()).isTrue();
-    assertThat(deployed.outcomes()).hasSize(cluster.nodes().size());
+    assertThat(deployed.nodes().successes()).hasSize(cluster.nodes().size());
     assertThat(cluster.versionDrift(project).isConsistent()).isTrue();
 
     NodeSelector inTurn = NodeSelectors.roundRobin();

@@ -87,10 +87,10 @@ class LiveDeployTest {
   void eggBuiltInJavaDeploysAndItsSpiderRuns() throws Exception {
     Egg egg = EggBuilder.builder().projectDir(dataProject()).build().build();
 
-    DeployResult result = Deployer.builder().build().deploy(client, project, "1", egg);
+    DeployReport result = Deployer.builder().build().deploy(client, project, "1", egg);
 
-    assertThat(result.outcome().spiders()).hasValue(1);
-    assertThat(result.outcome().latest()).isTrue();
+    assertThat(result.node().spiders()).hasValue(1);
+    assertThat(result.node().latest()).isTrue();
     assertThat(client.listSpiders(project).spiders()).containsExactly("greet");
     ScheduleResult job = client.schedule(ScheduleRequest.of(project, "greet"));
     FinishedJob finished = awaitFinished(job.jobId(), Duration.ofSeconds(90));
@@ -113,8 +113,8 @@ class LiveDeployTest {
 
     DeployException e = catchThrowableOfType(DeployException.class, () -> Deployer.builder().build().deploy(client, project, "broken-1", egg));
 
-    NodeOutcome node = e.result().outcome();
-    assertThat(node.cleanup()).isEqualTo(NodeOutcome.Cleanup.DELETED);
+    NodeDeploy node = e.result().node();
+    assertThat(node.cleanup()).isEqualTo(NodeDeploy.Cleanup.DELETED);
     assertThat(node.serverMessage()).hasValueSatisfying(m -> assertThat(m)
         .contains("eggtest_module_that_does_not_exist"));
     assertThat(client.listVersions(project).versions()).isEmpty();
@@ -131,10 +131,11 @@ class LiveDeployTest {
     ScrapyConfig cfg = ScrapyConfig.loader().systemAndUserFiles(false).environment(Map.of())
         .load(projectDir.resolve("scrapy.cfg"));
 
-    DeployResult result = ProjectDeploy.builder().config(cfg).version("1.10")
+    DeployReport result = ProjectDeploy.builder().config(cfg).version("1.10")
         .netrc(Optional.empty()).build().toTarget("live");
 
-    assertThat(result.outcome().storedVersion()).isEqualTo("1_10");
+    assertThat(result.storedVersion()).isEqualTo("1_10");
+    assertThat(result.deployed()).containsExactly("live");
     assertThat(client.listVersions(project).versions()).containsExactly("1_10");
   }
 

@@ -20,8 +20,14 @@ import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.scrapyd4j.ClientOptions;
 import io.github.scrapyd4j.Credentials;
 import io.github.scrapyd4j.RetryPolicy;
+import io.github.scrapyd4j.ScrapydClient;
+import io.github.scrapyd4j.cluster.ClusterClient;
+import io.github.scrapyd4j.cluster.Node;
+import io.github.scrapyd4j.cluster.NodeFilter;
+import java.time.Duration;
 import io.github.scrapyd4j.egg.testing.Recordings;
 import io.github.scrapyd4j.egg.testing.Tree;
 import java.net.URI;
@@ -79,7 +85,8 @@ class ProjectDeployTest {
 
   private ProjectDeploy.Builder deploy(ScrapyConfig cfg) {
     return ProjectDeploy.builder().config(cfg).versionResolver(versions)
-        .netrc(Optional.empty()).clientOptions(b -> b.retryPolicy(RetryPolicy.none()));
+        .netrc(Optional.empty())
+        .clientOptions(ClientOptions.builder().retryPolicy(RetryPolicy.none()).build());
   }
 
   private static void answerFor(WireMockServer server, String project, String version) {
@@ -98,10 +105,10 @@ class ProjectDeployTest {
         + "password = s3cr:et%%pw\n[deploy:prod]\nurl = PROD/\nversion = 2.0\n");
     answerFor(prod, "shop", "2.0");
 
-    DeployResult result = deploy(cfg).build().toTarget("prod");
+    DeployReport result = deploy(cfg).build().toTarget("prod");
 
     assertThat(result.version()).isEqualTo("2.0");
-    assertThat(result.outcome().name()).isEqualTo("prod");
+    assertThat(result.deployed()).containsExactly("prod");
     prod.verify(getRequestedFor(urlEqualTo("/listversions.json?project=shop"))
         .withHeader("Authorization", equalTo(basic("deployer", "s3cr:et%pw"))));
     prod.verify(postRequestedFor(urlEqualTo("/addversion.json"))
@@ -115,9 +122,9 @@ class ProjectDeployTest {
     ScrapyConfig cfg = config("[deploy]\nurl = PROD\nproject = shop\nversion = 2.0\n");
     answerFor(prod, "other", "3.1");
 
-    DeployResult result = deploy(cfg).project("other").version("3.1").build().toTarget("default");
+    DeployReport result = deploy(cfg).project("other").version("3.1").build().toTarget("default");
 
-    assertThat(result.outcome().project()).isEqualTo("other");
+    assertThat(result.node().project()).isEqualTo("other");
     prod.verify(postRequestedFor(urlEqualTo("/addversion.json"))
         .withRequestBodyPart(aMultipart("project").withBody(equalTo("other")).build())
         .withRequestBodyPart(aMultipart("version").withBody(equalTo("3.1")).build()));
@@ -134,9 +141,11 @@ class ProjectDeployTest {
     logs.start();
     logger.addAppender(logs);
     try {
-      DeployResult result = deploy(cfg).build().toAllTargets();
+      DeployReport result = deploy(cfg).build().toAllTargets();
 
-      assertThat(result.outcomes()).extracting(NodeOutcome::name).containsExactly("prod", "stage");
+      assertThat(result.details()).containsOnlyKeys("prod", "stage");
+      assertThat(result.deployed()).containsExactly("prod", "stage");
+      assertThat(result.node("stage").orElseThrow().project()).isEqualTo("shop-stage");
       assertThat(result.version()).as("the first target's rule: a timestamp")
           .isEqualTo("1795456800");
       assertThat(result.warnings()).singleElement().asString()
@@ -165,9 +174,11 @@ class ProjectDeployTest {
 
     DeployException e = catchThrowableOfType(DeployException.class, () -> deploy(cfg).build().toAllTargets());
 
-    assertThat(e.result().outcome("prod").orElseThrow().isDeployed()).isTrue();
-    assertThat(e.result().outcome("stage").orElseThrow().cleanup())
-        .isEqualTo(NodeOutcome.Cleanup.DELETED);
+    assertThat(e.result().node("prod").orElseThrow().isDeployed()).isTrue();
+    assertThat(e.result().node("stage").orElseThrow().cleanup())
+        .isEqualTo(NodeDeploy.Cleanup.DELETED);
+    assertThat(e.result().policy()).as("scrapy.cfg targets: as scrapyd-deploy -a")
+        .isEqualTo(DeployPolicy.BEST_EFFORT);
   }
 
   @Test
@@ -215,10 +226,10 @@ class ProjectDeployTest {
 
     assertThatThrownBy(() -> deploy(cfg).build().toUrl(URI.create(stage.baseUrl()), null))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("project");
-    DeployResult result = deploy(cfg).project("adhoc").build()
+    DeployReport result = deploy(cfg).project("adhoc").build()
         .toUrl(URI.create(stage.baseUrl()), Credentials.of("u", "p"));
 
-    assertThat(result.outcome().project()).isEqualTo("adhoc");
+    assertThat(result.node().project()).isEqualTo("adhoc");
     stage.verify(postRequestedFor(urlEqualTo("/addversion.json"))
         .withHeader("Authorization", equalTo(basic("u", "p"))));
   }
@@ -257,10 +268,66 @@ class ProjectDeployTest {
     ScrapyConfig cfg = config("[deploy]\nurl = PROD\nproject = shop\n");
     answerFor(prod, "shop", "1795456800");
 
-    deploy(cfg).clientOptions(b -> b.userAgent("deploy-test/1").retryPolicy(RetryPolicy.none()))
-        .build().toTarget("default");
+    deploy(cfg).clientOptions(ClientOptions.builder().userAgent("deploy-test/1")
+        .retryPolicy(RetryPolicy.none()).build()).build().toTarget("default");
 
     prod.verify(postRequestedFor(urlEqualTo("/addversion.json"))
         .withHeader("User-Agent", matching("deploy-test/1")));
+  }
+
+  @Test
+  void theProjectFolderGoesToTheCallersClientWhichStaysOpen() {
+    config("[deploy]\nurl = PROD\nproject = shop\n");
+    answerFor(stage, "adhoc", "1795456800");
+    ProjectDeploy deploy = ProjectDeploy.builder().findProject(project).versionResolver(versions)
+        .environment(Map.of("HOME", tmp.resolve("home").toString())).project("adhoc").build();
+
+    try (ScrapydClient client = ScrapydClient.builder().baseUri(stage.baseUrl())
+        .userAgent("callers-client/1").retryPolicy(RetryPolicy.none()).build()) {
+      DeployReport report = deploy.to(client);
+
+      assertThat(report.succeeded()).isTrue();
+      assertThat(report.node().project()).isEqualTo("adhoc");
+      assertThat(client.listVersions("adhoc").versions()).isEmpty(); // still open
+    }
+    stage.verify(postRequestedFor(urlEqualTo("/addversion.json"))
+        .withHeader("User-Agent", matching("callers-client/1"))
+        .withRequestBodyPart(aMultipart("project").withBody(equalTo("adhoc")).build())
+        .withRequestBodyPart(aMultipart("version").withBody(equalTo("1795456800")).build()));
+    assertThat(prod.getAllServeEvents()).as("the [deploy] target is not used").isEmpty();
+    assertThatThrownBy(() -> ProjectDeploy.builder().findProject(project).build()
+        .to(ScrapydClient.builder().baseUri(stage.baseUrl()).build()))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("project");
+  }
+
+  @Test
+  void theProjectFolderGoesToTheCallersClusterThroughItsFanOut() {
+    ScrapyConfig cfg = config("");
+    answerFor(prod, "shop", "1795456800");
+    answerFor(stage, "shop", "1795456800");
+    stage.stubFor(post(urlEqualTo("/addversion.json")).willReturn(Recordings.ok(
+        "\"project\": \"shop\", \"version\": \"1795456800\", \"spiders\": 1")
+        .withFixedDelay(2000)));
+    stage.stubFor(post(urlEqualTo("/delversion.json"))
+        .willReturn(Recordings.answer("delversion_ok")));
+    prod.stubFor(post(urlEqualTo("/delversion.json"))
+        .willReturn(Recordings.answer("delversion_ok")));
+    try (ClusterClient cluster = ClusterClient.builder().retryPolicy(RetryPolicy.none())
+        .healthCheckTick(Duration.ZERO)
+        .node(Node.builder().id("eu").baseUri(prod.baseUrl()).addTag("eu").build())
+        .node(Node.builder().id("us").baseUri(stage.baseUrl()).build()).build()) {
+      ProjectDeploy deploy = deploy(cfg).project("shop").build();
+
+      DeployReport eu = deploy.to(cluster, NodeFilter.tagged("eu"));
+      DeployException slow = catchThrowableOfType(DeployException.class, () -> deploy(cfg)
+          .project("shop").deployer(Deployer.builder().uploadTimeout(Duration.ofMillis(500))
+              .build()).build().to(cluster));
+
+      assertThat(eu.deployed()).containsExactly("eu");
+      assertThat(slow.result().policy()).isEqualTo(DeployPolicy.ALL_OR_NOTHING);
+      assertThat(slow.result().node("us").orElseThrow().error()).hasValueSatisfying(
+          m -> assertThat(m).contains("no answer in time"));
+      assertThat(slow.result().rolledBack()).containsExactly("eu");
+    }
   }
 }

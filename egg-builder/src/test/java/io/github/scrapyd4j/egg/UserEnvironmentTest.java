@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.github.scrapyd4j.ClientOptions;
 import io.github.scrapyd4j.Credentials;
 import io.github.scrapyd4j.RetryPolicy;
 import io.github.scrapyd4j.egg.testing.Python;
@@ -75,7 +76,7 @@ class UserEnvironmentTest {
 
   private ProjectDeploy.Builder deploy(Map<String, String> environment) {
     return ProjectDeploy.builder().findProject(project).environment(environment)
-        .versionResolver(versions).clientOptions(b -> b.retryPolicy(RetryPolicy.none()));
+        .versionResolver(versions).clientOptions(ClientOptions.builder().retryPolicy(RetryPolicy.none()).build());
   }
 
   private static String basic(String user, String password) {
@@ -90,7 +91,7 @@ class UserEnvironmentTest {
     secret(home.resolve(".netrc"), "machine localhost login ci-bot password n3trc-pw\n"
         + "machine 127.0.0.1 login ci-bot password n3trc-pw\n");
 
-    DeployResult result = deploy(Map.of("HOME", home.toString())).build().toTarget("ci");
+    DeployReport result = deploy(Map.of("HOME", home.toString())).build().toTarget("ci");
 
     assertThat(result.succeeded()).isTrue();
     server.verify(1, postRequestedFor(urlEqualTo("/addversion.json"))
@@ -150,7 +151,7 @@ class UserEnvironmentTest {
     DeployException e = catchThrowableOfType(DeployException.class,
         () -> deploy(Map.of("HOME", home.toString())).build().toTarget("ci"));
 
-    String error = e.result().outcome().error().orElseThrow();
+    String error = e.result().node().error().orElseThrow();
     assertThat(error).contains("401").contains("user 'ci-bot'")
         .contains(".netrc entry for localhost in " + netrc)
         .contains("target 'ci' has no username");
@@ -170,11 +171,11 @@ class UserEnvironmentTest {
         () -> deploy(Map.of("HOME", home.toString())).credentials(Credentials.of("ops", "pw1"))
             .build().toTarget("ci"));
 
-    assertThat(e.result().outcome().error().orElseThrow())
+    assertThat(e.result().node().error().orElseThrow())
         .contains("no credentials were sent")
         .contains("read " + home.resolve(".scrapy.cfg"))
         .contains("looked in [" + home.resolve(".netrc") + ", " + home.resolve("_netrc") + "]");
-    assertThat(given.result().outcome().error().orElseThrow())
+    assertThat(given.result().node().error().orElseThrow())
         .contains("credentials given in code (user 'ops')").doesNotContain("pw1");
   }
 

@@ -2,20 +2,19 @@ package io.github.scrapyd4j.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.scrapyd4j.ClientOptions;
 import io.github.scrapyd4j.Credentials;
-import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.ScrapydException;
-import io.github.scrapyd4j.egg.ClusterDeployer;
-import io.github.scrapyd4j.egg.DeployDestination;
 import io.github.scrapyd4j.egg.DeployException;
 import io.github.scrapyd4j.egg.DeployPolicy;
-import io.github.scrapyd4j.egg.DeployResult;
+import io.github.scrapyd4j.egg.DeployReport;
 import io.github.scrapyd4j.egg.DeployTarget;
 import io.github.scrapyd4j.egg.Deployer;
 import io.github.scrapyd4j.egg.Dependencies;
 import io.github.scrapyd4j.egg.Egg;
 import io.github.scrapyd4j.egg.EggBuilder;
-import io.github.scrapyd4j.egg.NodeOutcome;
+import io.github.scrapyd4j.egg.NodeDeploy;
+import io.github.scrapyd4j.egg.NodeDeployException;
 import io.github.scrapyd4j.egg.ProjectDeploy;
 import io.github.scrapyd4j.egg.ScrapyConfig;
 import io.github.scrapyd4j.egg.VersionResolver;
@@ -198,14 +197,15 @@ final class DeployCommand implements Callable<Integer> {
         vendor = installDependencies(env);
         prebuilt = Optional.of(build(env, vendor));
       }
-      DeployResult result;
+      Map<String, String> names = new LinkedHashMap<>();
+      DeployReport result;
       try {
         result = conn.urls.isEmpty() ? toTargets(env, prebuilt.get())
-            : toUrls(env, prebuilt.get());
+            : toUrls(env, prebuilt.get(), names);
       } catch (DeployException e) {
-        return report(env, e.result());
+        return report(env, e.result(), names);
       }
-      return report(env, result);
+      return report(env, result, names);
     } finally {
       if (vendor != null) {
         deleteTree(vendor);
@@ -340,7 +340,7 @@ final class DeployCommand implements Callable<Integer> {
     return Deployer.builder().policy(policy).requireSpiders(requireSpiders).build();
   }
 
-  private DeployResult toTargets(Scrapyd4jCommand.Env env, Egg egg) {
+  private DeployReport toTargets(Scrapyd4jCommand.Env env, Egg egg) {
     ScrapyConfig cfg = conn.config(env);
     Optional<Credentials> explicit = conn.explicitCredentials(env);
     ProjectDeploy.Builder b = ProjectDeploy.builder()
@@ -349,7 +349,7 @@ final class DeployCommand implements Callable<Integer> {
         .deployer(deployer())
         .netrc(conn.netrc(env))
         .egg(egg)
-        .clientOptions(client -> conn.tls(env).ifPresent(client::sslContext)); // --truststore
+        .clientOptions(tlsOptions(env)); // --truststore
     explicit.ifPresent(b::credentials);
     if (project != null) {
       b.project(project);
@@ -367,46 +367,63 @@ final class DeployCommand implements Callable<Integer> {
     return deploy.toTarget(target != null ? target : "default");
   }
 
-  private DeployResult toUrls(Scrapyd4jCommand.Env env, Egg egg) {
+  private ClientOptions tlsOptions(Scrapyd4jCommand.Env env) {
+    ClientOptions.Builder options = ClientOptions.builder();
+    conn.tls(env).ifPresent(options::sslContext);
+    return options.build();
+  }
+
+  /**
+   * With --url: the project folder deployed to the one node's client or the nodes' cluster;
+   * {@code names} gets the name the table shows for the one node (its host:port).
+   */
+  private DeployReport toUrls(Scrapyd4jCommand.Env env, Egg egg, Map<String, String> names) {
     if (project == null) {
       throw new IllegalArgumentException("deploying to --url needs -p PROJECT");
     }
-    VersionResolver.Builder resolver = VersionResolver.builder();
-    resolver.directory(conn.projectDir(env));
-    String resolved = resolver.build().resolve(version);
+    ProjectDeploy.Builder b = ProjectDeploy.builder()
+        .versionResolver(VersionResolver.builder().directory(conn.projectDir(env)).build())
+        .deployer(deployer())
+        .egg(egg) // built from the project folder, or --egg
+        .project(project);
+    if (version != null) {
+      b.version(version);
+    }
+    ProjectDeploy deploy = b.build();
     try (Connection c = conn.connect(env)) {
       if (c.isCluster()) {
-        return ClusterDeployer.of(c.cluster).deployer(deployer())
-            .deploy(project, resolved, egg);
+        return deploy.to(c.cluster);
       }
-      ScrapydClient client = c.single;
-      return deployer().deploy(
-          List.of(DeployDestination.of(c.endpoints.get(0).id, client, project)), resolved, egg);
+      names.put(io.github.scrapyd4j.Redaction.uri(c.single.baseUri()), c.endpoints.get(0).id);
+      return deploy.to(c.single);
     }
   }
 
-  private int report(Scrapyd4jCommand.Env env, DeployResult result) {
+  private int report(Scrapyd4jCommand.Env env, DeployReport result, Map<String, String> names) {
     if (conn.json) {
-      Output.json(env.out, json(result));
+      Output.json(env.out, json(result, names));
     } else {
       Output.Table t = new Output.Table("TARGET", "URL", "STATUS", "SPIDERS", "LATEST", "DETAIL");
-      for (NodeOutcome o : result.outcomes()) {
+      for (Map.Entry<String, NodeDeploy> e : result.details().entrySet()) {
+        NodeDeploy o = e.getValue();
+        String name = names.getOrDefault(e.getKey(), e.getKey());
         // Scrapyd's error says what became of the version; a node that could not be rolled back
         // says why in a warning.
         String detail = o.error().orElseGet(() -> o.warnings().stream()
             .filter(w -> w.startsWith("could not roll back")).findFirst().orElse(""))
-            + o.failure().map(f -> Errors.credentialsNote(f, o.name(), env)).orElse("");
-        t.row(o.name(), Output.url(o.baseUri().toString()),
+            + cause(result, e.getKey()).map(f -> Errors.credentialsNote(f, name, env))
+                .orElse("");
+        t.row(name, Output.url(o.baseUri().toString()),
             o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
             o.spiders().isPresent() ? Integer.toString(o.spiders().getAsInt()) : "-",
             o.isDeployed() ? (o.latest() ? "yes" : "no") : "-",
             Errors.oneLine(new IllegalStateException(detail.isEmpty() ? "-" : detail)));
       }
-      env.out.println("Project " + result.outcome().project() + ", version " + result.version()
+      env.out.println("Project " + result.node().project() + ", version " + result.version()
           + (result.storedVersion().equals(result.version()) ? ""
               : " (stored as " + result.storedVersion() + ")")
           + ", egg " + result.eggSize() + " bytes"
-          + result.eggSummary().map(e -> " (" + e.contents() + ")").orElse("") + ":");
+          + " (" + result.eggSummary().contents() + "):");
       t.print(env.out);
     }
     for (String w : result.allWarnings()) {
@@ -416,19 +433,19 @@ final class DeployCommand implements Callable<Integer> {
       return Scrapyd4jCommand.OK;
     }
     Map<String, Throwable> failures = new LinkedHashMap<>();
-    for (NodeOutcome o : result.notDeployed()) {
-      if (o.status() == NodeOutcome.Status.FAILED) {
-        failures.put(o.name(), o.failure().map(f -> (Throwable) f)
+    result.details().forEach((node, o) -> {
+      if (o.status() == NodeDeploy.Status.FAILED) {
+        failures.put(node, cause(result, node).map(f -> (Throwable) f)
             .orElseGet(() -> new ScrapydException(o.error().orElse("failed"), null, null, null,
                 null)));
       }
-    }
-    long failed = count(result, NodeOutcome.Status.FAILED);
-    long rolledBack = count(result, NodeOutcome.Status.ROLLED_BACK);
-    long skipped = count(result, NodeOutcome.Status.SKIPPED);
-    long deployed = count(result, NodeOutcome.Status.DEPLOYED);
+    });
+    long failed = count(result, NodeDeploy.Status.FAILED);
+    long rolledBack = count(result, NodeDeploy.Status.ROLLED_BACK);
+    long skipped = count(result, NodeDeploy.Status.SKIPPED);
+    long deployed = count(result, NodeDeploy.Status.DEPLOYED);
     boolean allOrNothing = result.policy() == DeployPolicy.ALL_OR_NOTHING;
-    env.err.println("scrapyd4j: deploy failed on " + failed + " of " + result.outcomes().size()
+    env.err.println("scrapyd4j: deploy failed on " + failed + " of " + result.details().size()
         + " node(s)"
         + (rolledBack > 0 ? "; all or nothing: the new version was deleted again from "
             + rolledBack + " node(s) that took it" : "")
@@ -441,11 +458,17 @@ final class DeployCommand implements Callable<Integer> {
     return failures.isEmpty() ? Scrapyd4jCommand.FAILED : Errors.exitCode(failures);
   }
 
-  private static long count(DeployResult r, NodeOutcome.Status status) {
-    return r.outcomes().stream().filter(o -> o.status() == status).count();
+  private static long count(DeployReport r, NodeDeploy.Status status) {
+    return r.details().values().stream().filter(o -> o.status() == status).count();
   }
 
-  static ObjectNode json(DeployResult r) {
+  /** The exception a node's deploy ended with, if any. */
+  private static Optional<ScrapydException> cause(DeployReport r, String node) {
+    return Optional.ofNullable(r.nodes().failures().get(node))
+        .flatMap(f -> ((NodeDeployException) f).scrapydFailure());
+  }
+
+  static ObjectNode json(DeployReport r, Map<String, String> names) {
     ObjectNode root = Output.object()
         .put("succeeded", r.succeeded())
         .put("version", r.version())
@@ -453,12 +476,14 @@ final class DeployCommand implements Callable<Integer> {
         .put("policy", r.policy().name())
         .put("egg_sha256", r.eggSha256())
         .put("egg_size", r.eggSize());
-    r.eggSummary().ifPresent(e -> root.put("egg_modules", e.modules())
-        .put("egg_data_files", e.dataFiles()).put("egg_unpacked_bytes", e.bytes()));
+    root.put("egg_modules", r.eggSummary().modules())
+        .put("egg_data_files", r.eggSummary().dataFiles())
+        .put("egg_unpacked_bytes", r.eggSummary().bytes());
     ArrayNode outcomes = root.putArray("outcomes");
-    for (NodeOutcome o : r.outcomes()) {
+    for (Map.Entry<String, NodeDeploy> e : r.details().entrySet()) {
+      NodeDeploy o = e.getValue();
       ObjectNode n = outcomes.addObject()
-          .put("name", o.name())
+          .put("name", names.getOrDefault(e.getKey(), e.getKey()))
           .put("url", Output.url(o.baseUri().toString()))
           .put("project", o.project())
           .put("status", o.status().name())

@@ -5,13 +5,10 @@ import io.github.scrapyd4j.cluster.ClusterCapacity;
 import io.github.scrapyd4j.cluster.ClusterClient;
 import io.github.scrapyd4j.cluster.NodeSelectors;
 import io.github.scrapyd4j.cluster.Placement;
-import io.github.scrapyd4j.egg.ClusterDeployer;
 import io.github.scrapyd4j.egg.DeployException;
-import io.github.scrapyd4j.egg.DeployResult;
-import io.github.scrapyd4j.egg.Egg;
-import io.github.scrapyd4j.egg.EggBuilder;
-import io.github.scrapyd4j.egg.NodeOutcome;
-import io.github.scrapyd4j.egg.VersionResolver;
+import io.github.scrapyd4j.egg.DeployReport;
+import io.github.scrapyd4j.egg.NodeDeploy;
+import io.github.scrapyd4j.egg.ProjectDeploy;
 import io.github.scrapyd4j.model.DaemonStatus;
 import io.github.scrapyd4j.model.ScheduleRequest;
 import java.io.PrintStream;
@@ -30,9 +27,10 @@ import java.util.Optional;
  *     http://scrapyd-1:6800,http://scrapyd-2:6800 [PROJECT_DIR]
  * </pre>
  *
- * <p>The egg is built once and the same bytes go to every node, with one version. If any node
- * fails, the version is deleted again from the nodes that took it, so that the cluster never runs
- * two versions of the project side by side. Credentials, if the nodes need them, come from {@code
+ * <p>The project folder goes in, a report comes out: the egg is built once and the same bytes go
+ * to every node, with one version, through the cluster's fan-out (its request limit, health and
+ * deadlines). If any node fails, the version is deleted again from the nodes that took it, so
+ * that the cluster never runs two versions of the project side by side. Credentials, if the nodes need them, come from {@code
  * SCRAPYD_USERNAME} and {@code SCRAPYD_PASSWORD}. Exit code: 0 when deployed and scheduled, 1 when
  * the deploy or the schedule failed, 2 for bad arguments.
  */
@@ -70,15 +68,17 @@ public final class ClusterDeploy {
       return 2;
     }
     try (cluster) {
-      // 1. One egg, one version, for every node.
-      Egg egg = EggBuilder.builder().projectDir(projectDir.get()).build().build();
-      String version = VersionResolver.resolveDefault(null);
-
-      // 2. Upload to all nodes in parallel. ALL_OR_NOTHING is the default policy: a failure on
-      //    one node removes the new version from the others, and throws.
-      DeployResult deployed = ClusterDeployer.of(cluster).deploy("quickstart", version, egg);
-      for (NodeOutcome node : deployed.outcomes()) {
-        out.printf("%-24s %s version %s%n", node.name(), node.status(), node.version());
+      // 1. + 2. The project folder in: one egg, one version (epoch seconds), uploaded to all
+      //    nodes in parallel. ALL_OR_NOTHING is the default for a cluster: a failure on one node
+      //    removes the new version from the others, and throws.
+      DeployReport deployed = ProjectDeploy.builder()
+          .findProject(projectDir.get())
+          .project("quickstart")
+          .build()
+          .to(cluster);
+      for (Map.Entry<String, NodeDeploy> node : deployed.details().entrySet()) {
+        out.printf("%-24s %s version %s%n", node.getKey(), node.getValue().status(),
+            deployed.version());
       }
 
       // 3. How busy is each node? The least-loaded selector reads the same daemonstatus.
@@ -103,10 +103,9 @@ public final class ClusterDeploy {
     } catch (DeployException e) {
       // Every node's outcome, and what was rolled back, is in the exception.
       err.println("Deploy failed: " + e.getMessage());
-      for (NodeOutcome node : e.result().outcomes()) {
-        err.printf("  %-24s %s, cleanup %s%s%n", node.name(), node.status(), node.cleanup(),
-            node.error().map(why -> ": " + why).orElse(""));
-      }
+      e.result().details().forEach((id, node) ->
+          err.printf("  %-24s %s, cleanup %s%s%n", id, node.status(), node.cleanup(),
+              node.error().map(why -> ": " + why).orElse("")));
       return 1;
     } catch (ScrapydException e) {
       err.println("Failed: " + e.getMessage());

@@ -3,7 +3,7 @@ package io.github.scrapyd4j.examples;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.ScrapydException;
 import io.github.scrapyd4j.egg.DeployException;
-import io.github.scrapyd4j.egg.DeployResult;
+import io.github.scrapyd4j.egg.DeployReport;
 import io.github.scrapyd4j.egg.Deployer;
 import io.github.scrapyd4j.egg.Egg;
 import io.github.scrapyd4j.egg.EggBuildException;
@@ -79,10 +79,10 @@ public final class Quickstart {
 
       // 3. Upload it. The version is the current time, which Scrapyd always orders right.
       String version = VersionResolver.resolveDefault(null);
-      DeployResult deployed = Deployer.builder().build()
+      DeployReport deployed = Deployer.builder().build()
           .deploy(client, "quickstart", version, egg);
       out.printf("Deployed project quickstart version %s (%d spider(s))%n",
-          version, deployed.outcome().spiders().orElse(0));
+          version, deployed.node().spiders().orElse(0));
 
       // 4. Start a crawl with an argument: the spider takes `count`.
       ScheduleResult scheduled = client.schedule(ScheduleRequest.builder()

@@ -17,7 +17,7 @@ import io.github.scrapyd4j.RetryPolicy;
 import io.github.scrapyd4j.cluster.ClusterClient;
 import io.github.scrapyd4j.cluster.Node;
 import io.github.scrapyd4j.cluster.NodeFilter;
-import io.github.scrapyd4j.egg.NodeOutcome.Status;
+import io.github.scrapyd4j.egg.NodeDeploy.Status;
 import io.github.scrapyd4j.egg.testing.Recordings;
 import io.github.scrapyd4j.egg.testing.Tree;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Deploying to a ClusterClient's nodes: one egg, one version, all or nothing by default. */
-class ClusterDeployerTest {
+class ClusterDeployTest {
   @TempDir Path tmp;
 
   private final List<WireMockServer> servers = new ArrayList<>();
@@ -74,10 +74,10 @@ class ClusterDeployerTest {
 
   @Test
   void everyNodeGetsTheSameEggAndVersion() {
-    DeployResult result = ClusterDeployer.of(cluster).deploy("labbot", "1795456800", egg);
+    DeployReport result = Deployer.builder().build().deploy(cluster, "labbot", "1795456800", egg);
 
     assertThat(result.succeeded()).isTrue();
-    assertThat(result.outcomes()).extracting(NodeOutcome::name).containsExactly("n0", "n1", "n2", "n3");
+    assertThat(result.nodes().results()).extracting(r -> r.nodeId()).containsExactly("n0", "n1", "n2", "n3");
     for (WireMockServer server : servers) {
       server.verify(1, postRequestedFor(urlEqualTo("/addversion.json"))
           .withRequestBodyPart(aMultipart("egg").withBody(binaryEqualTo(egg.bytes())).build()));
@@ -89,10 +89,10 @@ class ClusterDeployerTest {
     servers.get(2).stubFor(post(urlEqualTo("/addversion.json")).willReturn(Recordings.answer("addversion_noentry")));
 
     DeployException failure = catchThrowableOfType(DeployException.class,
-        () -> ClusterDeployer.of(cluster).deploy("labbot", "1795456800", egg));
+        () -> Deployer.builder().build().deploy(cluster, "labbot", "1795456800", egg));
 
     assertThat(failure.result().policy()).isEqualTo(DeployPolicy.ALL_OR_NOTHING);
-    assertThat(failure.result().outcome("n2").get().status()).isEqualTo(Status.FAILED);
+    assertThat(failure.result().node("n2").get().status()).isEqualTo(Status.FAILED);
     assertThat(failure.result().deployed()).isEmpty();
     for (int node = 0; node < 4; node++) {
       assertThat(uploads(node)).as("upload to n%d", node).isEqualTo(1);
@@ -104,22 +104,24 @@ class ClusterDeployerTest {
   void bestEffortKeepsWhatSucceeded() {
     servers.get(2).stubFor(post(urlEqualTo("/addversion.json")).willReturn(Recordings.answer("addversion_noentry")));
 
-    DeployException failure = catchThrowableOfType(DeployException.class, () -> ClusterDeployer.of(cluster)
-        .deployer(Deployer.builder().policy(DeployPolicy.BEST_EFFORT).build())
-        .deploy("labbot", "1795456800", egg));
+    DeployException failure = catchThrowableOfType(DeployException.class, () ->
+        Deployer.builder().policy(DeployPolicy.BEST_EFFORT).build()
+            .deploy(cluster, "labbot", "1795456800", egg));
 
-    assertThat(failure.result().deployed()).extracting(NodeOutcome::name).containsExactly("n0", "n1", "n3");
+    assertThat(failure.result().deployed()).containsExactly("n0", "n1", "n3");
     assertThat(deletes(0)).isZero();
     assertThat(deletes(2)).as("the rejected version is cleaned up").isEqualTo(1);
   }
 
   @Test
   void onlyTheSelectedNodesAreTouched() {
-    DeployResult result = ClusterDeployer.of(cluster).nodes(NodeFilter.tagged("eu")).deploy("labbot", "1795456800", egg);
+    DeployReport result = Deployer.builder().build()
+        .deploy(cluster, NodeFilter.tagged("eu"), "labbot", "1795456800", egg);
 
-    assertThat(result.outcomes()).extracting(NodeOutcome::name).containsExactly("n0", "n1");
+    assertThat(result.details()).containsOnlyKeys("n0", "n1");
     assertThat(uploads(2) + uploads(3)).isZero();
-    assertThatThrownBy(() -> ClusterDeployer.of(cluster).nodes(NodeFilter.ids("nope")).deploy("labbot", "1", egg))
+    assertThatThrownBy(() -> Deployer.builder().build()
+        .deploy(cluster, NodeFilter.ids("nope"), "labbot", "1", egg))
         .hasMessageContaining("no node with id 'nope'");
   }
 }

@@ -1,6 +1,6 @@
 package io.github.scrapyd4j.egg;
 
-import io.github.scrapyd4j.ScrapydException;
+import io.github.scrapyd4j.model.AddVersionResult;
 import io.github.scrapyd4j.model.ScrapydStyle;
 import io.github.scrapyd4j.model.VersionList;
 import java.net.URI;
@@ -10,19 +10,22 @@ import java.util.OptionalInt;
 import org.immutables.value.Value;
 
 /**
- * What happened on one node of a deploy.
+ * What a deploy did on one node, beyond the cluster's {@link
+ * io.github.scrapyd4j.cluster.NodeResult} (which node, deployed or not, and the exception): the
+ * version listing before, Scrapyd's answer, whether the version is the latest, what became of a
+ * rejected or rolled-back version. A deployed node's {@code NodeResult} holds it as its value; a
+ * node where the version is not deployed fails with a {@link NodeDeployException} that holds it.
+ * {@link DeployReport#node(String)} gives it for any node.
  *
  * <pre>{@code
- * for (NodeOutcome node : result.outcomes()) {
- *   System.out.println(node.name() + ": " + node.status() + " " + node.storedVersion()
- *       + node.error().map(e -> " - " + e).orElse(""));
- * }
+ * report.details().forEach((node, d) -> System.out.println(node + ": " + d.status()
+ *     + d.error().map(e -> " - " + e).orElse("")));
  * }</pre>
  */
 @Value.Immutable
 @ScrapydStyle
-public abstract class NodeOutcome {
-  NodeOutcome() {}
+public abstract class NodeDeploy {
+  NodeDeploy() {}
 
   /** Where the node ended up. */
   public enum Status {
@@ -62,16 +65,9 @@ public abstract class NodeOutcome {
   }
 
   /**
-   * The node's name in this deploy (the target name or URL).
-   *
-   * @return the name
-   */
-  public abstract String name();
-
-  /**
    * The node's base URI.
    *
-   * @return the base URI, without credentials
+   * @return the base URI, as the node's client has it
    */
   public abstract URI baseUri();
 
@@ -81,20 +77,6 @@ public abstract class NodeOutcome {
    * @return the project
    */
   public abstract String project();
-
-  /**
-   * The version as sent.
-   *
-   * @return the version
-   */
-  public abstract String version();
-
-  /**
-   * The version as Scrapyd stores and lists it.
-   *
-   * @return the stored version name
-   */
-  public abstract String storedVersion();
 
   /**
    * Where the node ended up.
@@ -121,11 +103,20 @@ public abstract class NodeOutcome {
   public abstract Optional<String> nodeName();
 
   /**
+   * Scrapyd's answer to the upload ({@code addversion.json}).
+   *
+   * @return the answer, if the upload was answered with success
+   */
+  public abstract Optional<AddVersionResult> answer();
+
+  /**
    * The number of spiders Scrapyd found in the egg.
    *
    * @return the count, if the upload was answered with success
    */
-  public abstract OptionalInt spiders();
+  public OptionalInt spiders() {
+    return answer().map(a -> OptionalInt.of(a.spiders())).orElse(OptionalInt.empty());
+  }
 
   /**
    * The project's versions before the upload.
@@ -170,14 +161,6 @@ public abstract class NodeOutcome {
   public abstract Optional<String> serverMessage();
 
   /**
-   * The exception behind the failure.
-   *
-   * @return the exception, if a call failed
-   */
-  @Value.Auxiliary
-  public abstract Optional<ScrapydException> failure();
-
-  /**
    * Things to know even when the deploy worked: the version will not be the latest, an existing
    * version was replaced, a cleanup failed.
    *
@@ -203,8 +186,8 @@ public abstract class NodeOutcome {
     return new Builder();
   }
 
-  /** Builds {@link NodeOutcome} values. */
-  public static final class Builder extends ImmutableNodeOutcome.Builder {
+  /** Builds {@link NodeDeploy} values (for tests; deploys make them). */
+  public static final class Builder extends ImmutableNodeDeploy.Builder {
     Builder() {}
   }
 }
