@@ -73,7 +73,7 @@ class LiveClusterTest {
     Set<String> jobIds = new HashSet<>();
     NodeSelector inTurn = NodeSelectors.roundRobin();
     for (int i = 0; i < 2 * nodes; i++) {
-      Placement placement = cluster.schedule(ScheduleRequest.of(project, "echo"), inTurn);
+      Placement placement = cluster.place(ScheduleRequest.of(project, "echo"), inTurn);
       placedOn.add(placement.nodeId());
       jobIds.add(placement.jobId());
     }
