@@ -361,7 +361,7 @@ final class ScheduleCommand extends NodeCommand {
   /** Places the job on one node; an unknown outcome prints the job id and the hint. */
   private Placement placeOne(Connection c, ScheduleRequest request, NodeSelector selector) {
     try {
-      return c.cluster.schedule(request, selector);
+      return c.cluster.place(request, selector);
     } catch (ScheduleOutcomeUnknownException e) {
       throw unknownOutcome(request, e);
     }
