@@ -335,9 +335,9 @@ public final class ClusterClient implements AutoCloseable {
 
   /**
    * The cluster's jobs with the default settings: each call goes to the node named by the job's
-   * {@code JobRef.node()} (as {@link #schedule(ScheduleRequest)} names it); a job that names no node, or a
-   * node the cluster does not have, is refused with {@link IllegalArgumentException}. {@code
-   * Jobs.builderOfNodes(cluster::client)} sets polling, scheduler, clock, mapper and policy.
+   * {@code JobRef.node()} (as {@link #schedule(ScheduleRequest)} names it); a job that names no
+   * node, or a node the cluster does not have, is refused with {@link IllegalArgumentException}.
+   * {@code Jobs.builderOfNodes(cluster::client)} sets polling, scheduler, clock, mapper and policy.
    *
    * @return the jobs of this cluster's nodes
    */
@@ -559,11 +559,11 @@ public final class ClusterClient implements AutoCloseable {
    * does not stop the others.
    *
    * @param matches what {@link FanOut#matchSpiders} found
-   * @param requests the request for each matching project and spider; without a job id when
-   *     more than one pair matches
+   * @param requests the request for each matching project and spider; each gets a job id of
+   *     its own when it has none
    * @return each match, scheduled or failed, in the order of {@link SpiderMatches#spiders()}
    * @throws IllegalArgumentException when a request is null, names another project or spider,
-   *     or gives a job id to one of several matches
+   *     or has the job id of another
    */
   public List<ScheduledMatch> scheduleMatches(SpiderMatches matches,
       BiFunction<String, String, ScheduleRequest> requests) {

@@ -208,7 +208,8 @@ public final class FanOut {
    * ClusterClient#scheduleMatches} runs it. The node's timeout covers all of its listings.
    *
    * <pre>{@code
-   * SpiderMatches found = cluster.fanOut().matchSpiders(NamePattern.of("shop*"), NamePattern.any());
+   * SpiderMatches found = cluster.fanOut()
+   *     .matchSpiders(NamePattern.of("shop*"), NamePattern.any());
    * }</pre>
    *
    * @param projects the project pattern

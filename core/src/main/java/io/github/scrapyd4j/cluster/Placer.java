@@ -124,8 +124,8 @@ final class Placer {
    */
   List<ScheduledMatch> placeEach(SpiderMatches matches,
       BiFunction<String, String, ScheduleRequest> requests, NodeSelector selector) {
-    int total = matches.size();
     List<ScheduleRequest> made = new ArrayList<>();
+    Map<String, String> ids = new LinkedHashMap<>();
     matches.spiders().forEach((project, spiders) -> {
       for (String spider : spiders) {
         ScheduleRequest request = requests.apply(project, spider);
@@ -137,12 +137,14 @@ final class Placer {
           throw new IllegalArgumentException("requests gave a request for " + request.project()
               + "/" + request.spider() + " where " + project + "/" + spider + " matched");
         }
-        if (total > 1 && request.jobId().isPresent()) {
-          throw new IllegalArgumentException("requests gave job id " + request.jobId().get()
-              + " to " + project + "/" + spider + ", one of " + total + " matches: a job id"
-              + " names one job, so leave it out (each job gets its own)");
+        ScheduleRequest withId = JobIds.ensure(request);
+        String other = ids.putIfAbsent(withId.jobId().get(), project + "/" + spider);
+        if (other != null) {
+          throw new IllegalArgumentException("requests gave job id " + withId.jobId().get()
+              + " to both " + other + " and " + project + "/" + spider + ": a job id names one"
+              + " job, so give each its own or none (one is then chosen for each)");
         }
-        made.add(JobIds.ensure(request));
+        made.add(withId);
       }
     });
     List<ScheduledMatch> done = new ArrayList<>();

@@ -135,18 +135,24 @@ class ClusterPatternsTest {
   }
 
   @Test
-  void aJobIdForOneOfSeveralMatchesIsRefusedBeforeAnythingIsSent() {
+  void oneJobIdForSeveralMatchesIsRefusedBeforeAnythingIsSent() {
     cluster(a);
 
     assertThatThrownBy(() -> cluster.scheduleMatching(NamePattern.of("shop_eu"),
         NamePattern.any(), (p, s) -> ScheduleRequest.builder().project(p).spider(s)
             .jobId("nightly").build()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("job id nightly").hasMessageContaining("one of 2 matches");
+        .hasMessageContaining("job id nightly to both shop_eu/products and shop_eu/prices");
     assertThatThrownBy(() -> cluster.scheduleMatching(NamePattern.of("shop_eu"),
         NamePattern.any(), (p, s) -> ScheduleRequest.of(p, "other")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shop_eu/other");
     assertThat(a.hits("/schedule.json")).isZero();
+
+    List<ScheduledMatch> own = cluster.scheduleMatching(NamePattern.of("shop_eu"),
+        NamePattern.any(), (p, s) -> ScheduleRequest.builder().project(p).spider(s)
+            .jobId("nightly-" + s).build());
+    assertThat(own).extracting(m -> m.job().orElseThrow().jobId())
+        .containsExactly("nightly-products", "nightly-prices");
   }
 
   @Test

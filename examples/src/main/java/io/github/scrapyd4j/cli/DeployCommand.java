@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.scrapyd4j.Credentials;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.ScrapydException;
+import io.github.scrapyd4j.cluster.ClusterClient;
 import io.github.scrapyd4j.egg.ClusterDeployer;
 import io.github.scrapyd4j.egg.DeployDestination;
 import io.github.scrapyd4j.egg.DeployException;
@@ -374,14 +375,15 @@ final class DeployCommand implements Callable<Integer> {
     VersionResolver.Builder resolver = VersionResolver.builder();
     resolver.directory(conn.projectDir(env));
     String resolved = resolver.build().resolve(version);
-    try (Connection c = conn.connect(env)) {
-      if (c.isCluster()) {
-        return ClusterDeployer.of(c.cluster).deployer(deployer())
+    List<ConnectionOptions.Endpoint> endpoints = conn.endpoints(env);
+    try (ClusterClient cluster = conn.cluster(env, endpoints)) {
+      if (endpoints.size() > 1) {
+        return ClusterDeployer.of(cluster).deployer(deployer())
             .deploy(project, resolved, egg);
       }
-      ScrapydClient client = c.single;
+      ScrapydClient client = cluster.client(endpoints.get(0).id);
       return deployer().deploy(
-          List.of(DeployDestination.of(c.endpoints.get(0).id, client, project)), resolved, egg);
+          List.of(DeployDestination.of(endpoints.get(0).id, client, project)), resolved, egg);
     }
   }
 
