@@ -7,7 +7,9 @@ import io.github.scrapyd4j.ScrapydApiException;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.internal.Checks;
 import io.github.scrapyd4j.internal.Transport;
+import io.github.scrapyd4j.jobs.JobRef;
 import io.github.scrapyd4j.model.CancelResult;
+import io.github.scrapyd4j.model.NamePattern;
 import io.github.scrapyd4j.model.ScheduleRequest;
 import io.github.scrapyd4j.model.ScheduleResult;
 import io.github.scrapyd4j.model.Signal;
@@ -28,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +48,9 @@ import org.slf4j.LoggerFactory;
  *     .node(Node.of("us-1", "http://us-1:6800"))
  *     .credentials(Credentials.of("scrapyd", password))     // default for every node
  *     .build()) {
- *   Placement placed = cluster.schedule(ScheduleRequest.of("shop", "products")); // least loaded
- *   System.out.println(placed.jobId() + " on " + placed.nodeId());
+ *   JobRef job = cluster.schedule(ScheduleRequest.of("shop", "products")); // least loaded
+ *   System.out.println(job.jobId() + " on " + job.node().get());
+ *   JobOutcome outcome = cluster.jobs().await(job, Duration.ofHours(1));  // asks job.node()
  *
  *   ClusterJobs jobs = cluster.allJobs();                     // every node, in parallel
  *   jobs.inState(JobState.RUNNING).forEach(System.out::println);
@@ -65,7 +69,12 @@ import org.slf4j.LoggerFactory;
  * found. If a node cannot be reached (connection refused, unknown host, connect timeout) the next
  * candidate is tried; after a connection reset or a timeout the job may exist on that node, so
  * {@link ScheduleOutcomeUnknownException} is thrown instead of scheduling it twice; errors Scrapyd
- * reports ({@link ScrapydApiException}, such as an unknown spider) are thrown at once.
+ * reports ({@link ScrapydApiException}, such as an unknown spider) are thrown at once. {@code
+ * schedule} returns the {@link JobRef}, naming its node; {@code place} the whole {@link Placement}.
+ *
+ * <p><b>Patterns.</b> {@link FanOut#matchSpiders} finds the spiders that {@link NamePattern}s
+ * match on each node, and {@link #scheduleMatches} (or {@link #scheduleMatching} for both steps)
+ * schedules each match once, as {@code scrapyd-client schedule -p 'shop*' '*'} does.
  *
  * <p><b>Health.</b> See {@link HealthPolicy}. Probes run on their own every {@code
  * healthCheckTick} (one second by default), or on {@link #checkHealth()} when that is zero. Time
@@ -326,9 +335,9 @@ public final class ClusterClient implements AutoCloseable {
 
   /**
    * The cluster's jobs with the default settings: each call goes to the node named by the job's
-   * {@code JobRef.node()} (as {@link Placement#job()} names it); a job that names no node, or a
-   * node the cluster does not have, is refused with {@link IllegalArgumentException}. {@code
-   * Jobs.builderOfNodes(cluster::client)} sets polling, scheduler, clock, mapper and policy.
+   * {@code JobRef.node()} (as {@link #schedule(ScheduleRequest)} names it); a job that names no
+   * node, or a node the cluster does not have, is refused with {@link IllegalArgumentException}.
+   * {@code Jobs.builderOfNodes(cluster::client)} sets polling, scheduler, clock, mapper and policy.
    *
    * @return the jobs of this cluster's nodes
    */
@@ -453,34 +462,130 @@ public final class ClusterClient implements AutoCloseable {
 
   /**
    * Schedules a job on one node chosen by the cluster's default selector (least loaded unless the
-   * builder set another).
+   * builder set another); {@link #place(ScheduleRequest)} does the same and tells which nodes
+   * were passed over.
+   *
+   * <pre>{@code
+   * JobRef job = cluster.schedule(ScheduleRequest.of("shop", "products"));
+   * JobOutcome outcome = cluster.jobs().await(job, Duration.ofHours(1)); // on job.node()
+   * }</pre>
    *
    * @param request what to run
-   * @return where it runs and its job id
+   * @return the job, naming the node it runs on (what {@link #jobs()} routes by)
    * @throws NodeUnavailableException when no node could be reached (the job ran nowhere)
    * @throws ScheduleOutcomeUnknownException when the job may have reached a node
    * @throws ScrapydApiException when Scrapyd refused it (such as an unknown spider)
    */
-  public Placement schedule(ScheduleRequest request) {
-    return schedule(request, defaultSelector);
+  public JobRef schedule(ScheduleRequest request) {
+    return place(request).job();
   }
 
   /**
    * Schedules a job on one node chosen by a selector, failing over to the next candidate only
-   * when a node could not be reached.
+   * when a node could not be reached; {@link #place(ScheduleRequest, NodeSelector)} does the
+   * same and tells which nodes were passed over.
    *
    * @param request what to run
    * @param selector how to choose the node
-   * @return where it runs and its job id
+   * @return the job, naming the node it runs on (what {@link #jobs()} routes by)
    * @throws NodeUnavailableException when no node could be reached (the job ran nowhere)
    * @throws ScheduleOutcomeUnknownException when the job may have reached a node
    * @throws ScrapydApiException when Scrapyd refused it (such as an unknown spider)
    */
-  public Placement schedule(ScheduleRequest request, NodeSelector selector) {
+  public JobRef schedule(ScheduleRequest request, NodeSelector selector) {
+    return place(request, selector).job();
+  }
+
+  /**
+   * Schedules a job as {@link #schedule(ScheduleRequest)} does, and tells where it went: the
+   * node, its answer, and the nodes passed over first because they could not be reached.
+   *
+   * @param request what to run
+   * @return where it runs, its job id and the nodes passed over
+   * @throws NodeUnavailableException when no node could be reached (the job ran nowhere)
+   * @throws ScheduleOutcomeUnknownException when the job may have reached a node
+   * @throws ScrapydApiException when Scrapyd refused it (such as an unknown spider)
+   */
+  public Placement place(ScheduleRequest request) {
+    return place(request, defaultSelector);
+  }
+
+  /**
+   * Schedules a job as {@link #schedule(ScheduleRequest, NodeSelector)} does, and tells where it
+   * went.
+   *
+   * @param request what to run
+   * @param selector how to choose the node
+   * @return where it runs, its job id and the nodes passed over
+   * @throws NodeUnavailableException when no node could be reached (the job ran nowhere)
+   * @throws ScheduleOutcomeUnknownException when the job may have reached a node
+   * @throws ScrapydApiException when Scrapyd refused it (such as an unknown spider)
+   */
+  public Placement place(ScheduleRequest request, NodeSelector selector) {
     Checks.notNull("request", request);
     Checks.notNull("selector", selector);
     checkOpen();
-    return placer.schedule(request, selector);
+    return placer.place(request, selector);
+  }
+
+  /**
+   * Schedules every spider that a spider pattern matches in the projects that a project pattern
+   * matches, as {@code scrapyd-client schedule -p 'shop*' 'spider*'} does: {@link
+   * FanOut#matchSpiders} on every node, then {@link #scheduleMatches}.
+   *
+   * <pre>{@code
+   * List<ScheduledMatch> jobs = cluster.scheduleMatching(NamePattern.of("shop*"),
+   *     NamePattern.any(), (project, spider) -> ScheduleRequest.builder()
+   *         .project(project).spider(spider).putArg("category", "garden").build());
+   * }</pre>
+   *
+   * @param projects the project pattern
+   * @param spiders the spider pattern
+   * @param requests the request for each matching project and spider
+   * @return each match, scheduled or failed, in the order found
+   * @throws IllegalArgumentException as {@link #scheduleMatches}, before any schedule is sent
+   */
+  public List<ScheduledMatch> scheduleMatching(NamePattern projects, NamePattern spiders,
+      BiFunction<String, String, ScheduleRequest> requests) {
+    Checks.notNull("requests", requests);
+    return scheduleMatches(fanOut().matchSpiders(projects, spiders), requests);
+  }
+
+  /**
+   * Schedules each project and spider pair of {@code matches} once, on a node that listed it,
+   * chosen by the cluster's default selector; on one node, every match runs there. All requests
+   * are made and checked before any is sent. Each is sent once and never again, whatever
+   * happens; a failure (an unknown outcome included) is told in its {@link ScheduledMatch} and
+   * does not stop the others.
+   *
+   * @param matches what {@link FanOut#matchSpiders} found
+   * @param requests the request for each matching project and spider; each gets a job id of
+   *     its own when it has none
+   * @return each match, scheduled or failed, in the order of {@link SpiderMatches#spiders()}
+   * @throws IllegalArgumentException when a request is null, names another project or spider,
+   *     or has the job id of another
+   */
+  public List<ScheduledMatch> scheduleMatches(SpiderMatches matches,
+      BiFunction<String, String, ScheduleRequest> requests) {
+    return scheduleMatches(matches, requests, defaultSelector);
+  }
+
+  /**
+   * As {@link #scheduleMatches(SpiderMatches, BiFunction)}, choosing each node with a selector.
+   *
+   * @param matches what {@link FanOut#matchSpiders} found
+   * @param requests the request for each matching project and spider
+   * @param selector how to choose the node of each job among those that listed it
+   * @return each match, scheduled or failed
+   * @throws IllegalArgumentException as {@link #scheduleMatches(SpiderMatches, BiFunction)}
+   */
+  public List<ScheduledMatch> scheduleMatches(SpiderMatches matches,
+      BiFunction<String, String, ScheduleRequest> requests, NodeSelector selector) {
+    Checks.notNull("matches", matches);
+    Checks.notNull("requests", requests);
+    Checks.notNull("selector", selector);
+    checkOpen();
+    return placer.placeEach(matches, requests, selector);
   }
 
   /**

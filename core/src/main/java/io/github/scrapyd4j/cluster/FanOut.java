@@ -5,10 +5,15 @@ import io.github.scrapyd4j.internal.Checks;
 import io.github.scrapyd4j.model.DaemonStatus;
 import io.github.scrapyd4j.model.JobList;
 import io.github.scrapyd4j.model.JobStatus;
+import io.github.scrapyd4j.model.NamePattern;
 import io.github.scrapyd4j.model.ProjectList;
 import io.github.scrapyd4j.model.SpiderList;
 import io.github.scrapyd4j.model.VersionList;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -217,6 +222,85 @@ public final class FanOut {
     return call(async -> async.status(project, jobId));
   }
 
+  /**
+   * The projects that match a pattern on every selected node ({@code listprojects}, filtered as
+   * scrapyd-client's {@code projects(pattern)} filters).
+   *
+   * <pre>{@code
+   * ClusterResult<List<String>> shops = cluster.fanOut().listProjects(NamePattern.of("shop*"));
+   * }</pre>
+   *
+   * @param projects the project pattern
+   * @return each node's matching projects, in its order
+   */
+  public ClusterResult<List<String>> listProjects(NamePattern projects) {
+    Checks.notNull("projects", projects);
+    return call(async -> async.listProjects().thenApply(list -> projects.filter(list.projects())));
+  }
+
+  /**
+   * The spiders that match a spider pattern in the projects that match a project pattern, on
+   * every selected node: {@code listprojects} (unless the project pattern is a plain name), then
+   * {@code listspiders} of each matching project in turn (unless the spider pattern is a plain
+   * name, which is taken as given: Scrapyd starts a Python process for each listing). This is how
+   * {@code scrapyd-client schedule -p 'shop*' 'spider*'} finds what to run; {@link
+   * ClusterClient#scheduleMatches} runs it. The node's timeout covers all of its listings.
+   *
+   * <pre>{@code
+   * SpiderMatches found = cluster.fanOut()
+   *     .matchSpiders(NamePattern.of("shop*"), NamePattern.any());
+   * }</pre>
+   *
+   * @param projects the project pattern
+   * @param spiders the spider pattern
+   * @return each node's matches, and the nodes that could not be asked
+   */
+  public SpiderMatches matchSpiders(NamePattern projects, NamePattern spiders) {
+    return matchSpiders(projects, spiders, null);
+  }
+
+  /**
+   * As {@link #matchSpiders(NamePattern, NamePattern)}, with the spiders of one version of each
+   * matching project.
+   *
+   * @param projects the project pattern
+   * @param spiders the spider pattern
+   * @param version the version of each project to list, or null for the latest
+   * @return each node's matches, and the nodes that could not be asked
+   */
+  public SpiderMatches matchSpiders(NamePattern projects, NamePattern spiders, String version) {
+    Checks.notNull("projects", projects);
+    Checks.notNull("spiders", spiders);
+    if (version != null) {
+      Checks.version(version);
+    }
+    return new SpiderMatches(call(async -> {
+      CompletableFuture<List<String>> names = projects.isLiteral()
+          ? CompletableFuture.completedFuture(List.of(projects.glob()))
+          : async.listProjects().thenApply(list -> projects.filter(list.projects()));
+      return names.thenCompose(list -> {
+        CompletableFuture<Map<String, List<String>>> chain =
+            CompletableFuture.completedFuture(new LinkedHashMap<>());
+        for (String project : list) {
+          chain = chain.thenCompose(found -> spidersOf(async, project, spiders, version)
+              .thenApply(matching -> {
+                found.put(project, matching);
+                return found;
+              }));
+        }
+        return chain.thenApply(Collections::unmodifiableMap);
+      });
+    }));
+  }
+
+  private static CompletableFuture<List<String>> spidersOf(ScrapydAsyncClient async,
+      String project, NamePattern spiders, String version) {
+    if (spiders.isLiteral()) {
+      return CompletableFuture.completedFuture(List.of(spiders.glob()));
+    }
+    return (version == null ? async.listSpiders(project) : async.listSpiders(project, version))
+        .thenApply(list -> spiders.filter(list.spiders()));
+  }
 
   @Override
   public String toString() {

@@ -7,7 +7,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Where {@link ClusterClient#schedule} placed a job, and which nodes it could not reach first. */
+/**
+ * Where {@link ClusterClient#place} placed a job, and which nodes it could not reach first.
+ * {@link ClusterClient#schedule} gives only {@link #job()}.
+ */
 public final class Placement {
   private final String nodeId;
   private final ScheduleResult result;

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,13 +45,23 @@ final class Placer {
     this.spiderListingTimeout = spiderListingTimeout;
   }
 
-  Placement schedule(ScheduleRequest request, NodeSelector selector) {
+  Placement place(ScheduleRequest request, NodeSelector selector) {
+    return place(request, selector, null);
+  }
+
+  /**
+   * Places a job on one node, failing over only while the request cannot have reached a node.
+   *
+   * @param among the node ids the job may go to; null for every node
+   */
+  Placement place(ScheduleRequest request, NodeSelector selector, Set<String> among) {
     ScheduleRequest withId = JobIds.ensure(request);
     Map<String, Member> members = membership.current();
     List<Member> usable = new ArrayList<>();
     for (NodeState wanted : new NodeState[] {NodeState.UP, NodeState.SUSPECT}) {
       for (Member member : members.values()) {
-        if (member.health.state() == wanted) {
+        if (member.health.state() == wanted
+            && (among == null || among.contains(member.node.id()))) {
           usable.add(member);
         }
       }
@@ -70,7 +81,8 @@ final class Placer {
     List<Candidate> ordered = selector.order(Collections.unmodifiableList(candidates), withId);
     if (ordered.isEmpty()) {
       throw new NodeUnavailableException("no node to schedule " + withId.spider() + " on with "
-          + selector + ": node states " + HealthTracker.states(membership.current()), null, null);
+          + selector + (among == null ? "" : " among " + among) + ": node states "
+          + HealthTracker.states(membership.current()), null, null);
     }
     Map<String, ScrapydException> skipped = new LinkedHashMap<>();
     for (Candidate candidate : ordered) {
@@ -104,6 +116,47 @@ final class Placer {
         skipped.isEmpty() ? null : skipped.values().iterator().next());
     skipped.values().stream().skip(1).forEach(none::addSuppressed);
     throw none;
+  }
+
+  /**
+   * Schedules each matching pair once, on a node that lists it; every request is made and checked
+   * before any is sent, and a failure does not stop the others. Nothing is retried.
+   */
+  List<ScheduledMatch> placeEach(SpiderMatches matches,
+      BiFunction<String, String, ScheduleRequest> requests, NodeSelector selector) {
+    List<ScheduleRequest> made = new ArrayList<>();
+    Map<String, String> ids = new LinkedHashMap<>();
+    matches.spiders().forEach((project, spiders) -> {
+      for (String spider : spiders) {
+        ScheduleRequest request = requests.apply(project, spider);
+        if (request == null) {
+          throw new IllegalArgumentException("requests gave no request for " + project + "/"
+              + spider);
+        }
+        if (!request.project().equals(project) || !request.spider().equals(spider)) {
+          throw new IllegalArgumentException("requests gave a request for " + request.project()
+              + "/" + request.spider() + " where " + project + "/" + spider + " matched");
+        }
+        ScheduleRequest withId = JobIds.ensure(request);
+        String other = ids.putIfAbsent(withId.jobId().get(), project + "/" + spider);
+        if (other != null) {
+          throw new IllegalArgumentException("requests gave job id " + withId.jobId().get()
+              + " to both " + other + " and " + project + "/" + spider + ": a job id names one"
+              + " job, so give each its own or none (one is then chosen for each)");
+        }
+        made.add(withId);
+      }
+    });
+    List<ScheduledMatch> done = new ArrayList<>();
+    for (ScheduleRequest request : made) {
+      try {
+        done.add(new ScheduledMatch(request, place(request, selector,
+            new LinkedHashSet<>(matches.nodesWith(request.project(), request.spider()))), null));
+      } catch (ScrapydException e) {
+        done.add(new ScheduledMatch(request, null, e));
+      }
+    }
+    return Collections.unmodifiableList(done);
   }
 
   ClusterResult<ScheduleResult> scheduleOnAll(ScheduleRequest request, NodeFilter filter) {

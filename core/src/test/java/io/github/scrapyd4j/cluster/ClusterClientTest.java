@@ -306,11 +306,11 @@ class ClusterClientTest {
         .node(Node.builder().id("c").baseUri(server(2).baseUrl()).capacity(1).build())
         .build();
 
-    Placement first = cluster.schedule(ScheduleRequest.of("labbot", "pages"));
+    Placement first = cluster.place(ScheduleRequest.of("labbot", "pages"));
     assertThat(first.nodeId()).isEqualTo("c");
 
     load(2, 0, 1); // c is now full (capacity 1)
-    assertThat(cluster.schedule(ScheduleRequest.of("labbot", "pages")).nodeId()).isEqualTo("b");
+    assertThat(cluster.schedule(ScheduleRequest.of("labbot", "pages")).node().orElseThrow()).isEqualTo("b");
   }
 
   @Test
@@ -319,7 +319,7 @@ class ClusterClientTest {
 
     List<String> placed = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      placed.add(cluster.schedule(ScheduleRequest.of("labbot", "pages")).nodeId());
+      placed.add(cluster.schedule(ScheduleRequest.of("labbot", "pages")).node().orElseThrow());
     }
 
     assertThat(placed).containsExactly(id(0), id(1), id(2), id(0), id(1), id(2));
@@ -333,8 +333,8 @@ class ClusterClientTest {
     NodeSelector a = NodeSelectors.random(42);
     NodeSelector b = NodeSelectors.random(42);
     for (int i = 0; i < 8; i++) {
-      first.add(cluster.schedule(ScheduleRequest.of("labbot", "pages"), a).nodeId());
-      second.add(cluster.schedule(ScheduleRequest.of("labbot", "pages"), b).nodeId());
+      first.add(cluster.schedule(ScheduleRequest.of("labbot", "pages"), a).node().orElseThrow());
+      second.add(cluster.schedule(ScheduleRequest.of("labbot", "pages"), b).node().orElseThrow());
     }
     assertThat(first).isEqualTo(second);
     assertThat(first.stream().distinct().count()).as("spread over nodes").isGreaterThan(1);
@@ -344,12 +344,12 @@ class ClusterClientTest {
   void pinnedAndTaggedSelectorsStayOnTheirNodes() {
     cluster = builder(4).build();
 
-    assertThat(cluster.schedule(ScheduleRequest.of("labbot", "pages"), NodeSelectors.pinned(id(3))).nodeId())
+    assertThat(cluster.schedule(ScheduleRequest.of("labbot", "pages"), NodeSelectors.pinned(id(3))).node().orElseThrow())
         .isEqualTo(id(3));
-    assertThat(cluster.schedule(ScheduleRequest.of("labbot", "pages"), NodeSelectors.tagged("odd")).nodeId())
+    assertThat(cluster.schedule(ScheduleRequest.of("labbot", "pages"), NodeSelectors.tagged("odd")).node().orElseThrow())
         .isIn(id(1), id(3));
     assertThat(cluster.schedule(ScheduleRequest.of("labbot", "pages"),
-        NodeSelectors.tagged("even", NodeSelectors.roundRobin())).nodeId()).isEqualTo(id(0));
+        NodeSelectors.tagged("even", NodeSelectors.roundRobin())).node().orElseThrow()).isEqualTo(id(0));
     assertThatThrownBy(() -> cluster.schedule(ScheduleRequest.of("labbot", "pages"), NodeSelectors.tagged("gpu")))
         .isInstanceOf(NodeUnavailableException.class).hasMessageContaining("no node to schedule");
   }
@@ -364,7 +364,7 @@ class ClusterClientTest {
         .sorted((x, y) -> order.indexOf(x.node().id()) - order.indexOf(y.node().id()))
         .collect(Collectors.toList());
 
-    Placement placed = cluster.schedule(ScheduleRequest.of("labbot", "pages"), fixed);
+    Placement placed = cluster.place(ScheduleRequest.of("labbot", "pages"), fixed);
 
     assertThat(placed.nodeId()).isEqualTo(id(1));
     assertThat(placed.skipped()).containsOnlyKeys("refusing");
@@ -463,7 +463,7 @@ class ClusterClientTest {
     assertThat(changes).extracting(c -> c.nodeId() + ":" + c.previous() + "->" + c.current())
         .containsExactly(id(1) + ":UP->SUSPECT", id(1) + ":SUSPECT->DOWN");
     assertThat(changes.get(1).cause()).isPresent();
-    assertThat(cluster.schedule(ScheduleRequest.of("labbot", "pages"), NodeSelectors.roundRobin()).nodeId())
+    assertThat(cluster.schedule(ScheduleRequest.of("labbot", "pages"), NodeSelectors.roundRobin()).node().orElseThrow())
         .isNotEqualTo(id(1));
   }
 

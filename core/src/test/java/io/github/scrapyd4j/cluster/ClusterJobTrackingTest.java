@@ -100,7 +100,7 @@ class ClusterJobTrackingTest {
 
   @Test
   void aJobPlacedOnTheClusterIsAwaitedOnTheNodeItRunsOn() {
-    Placement placed = cluster.schedule(ScheduleRequest.of("p", "s"));
+    Placement placed = cluster.place(ScheduleRequest.of("p", "s"));
 
     JobRef job = JobRef.of(placed.result()).onNode(placed.nodeId());
     JobCompletion done = JobWaiter.of(cluster.client(placed.nodeId())).await(job, Duration.ofSeconds(20));

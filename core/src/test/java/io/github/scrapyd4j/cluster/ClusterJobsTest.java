@@ -75,7 +75,7 @@ class ClusterJobsTest {
 
   @Test
   void aScheduledJobNamesItsNodeAndTheClustersJobsWaitForItThere() throws Exception {
-    JobRef job = cluster.schedule(ScheduleRequest.of("p", "s")).job();
+    JobRef job = cluster.schedule(ScheduleRequest.of("p", "s"));
     Jobs jobs = cluster.jobs();
 
     JobOutcome outcome = jobs.await(job, Duration.ofSeconds(30));

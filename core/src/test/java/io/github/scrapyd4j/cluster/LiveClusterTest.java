@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.scrapyd4j.Credentials;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.ScrapydException;
+import io.github.scrapyd4j.jobs.JobOutcome;
+import io.github.scrapyd4j.jobs.JobRef;
 import io.github.scrapyd4j.model.JobState;
+import io.github.scrapyd4j.model.NamePattern;
 import io.github.scrapyd4j.model.ScheduleRequest;
 import io.github.scrapyd4j.model.ScheduleResult;
 import io.github.scrapyd4j.testing.LiveScrapyd;
@@ -73,7 +76,7 @@ class LiveClusterTest {
     Set<String> jobIds = new HashSet<>();
     NodeSelector inTurn = NodeSelectors.roundRobin();
     for (int i = 0; i < 2 * nodes; i++) {
-      Placement placement = cluster.schedule(ScheduleRequest.of(project, "echo"), inTurn);
+      Placement placement = cluster.place(ScheduleRequest.of(project, "echo"), inTurn);
       placedOn.add(placement.nodeId());
       jobIds.add(placement.jobId());
     }
@@ -102,5 +105,29 @@ class LiveClusterTest {
     }
     assertThat(jobs.inState(JobState.FINISHED)).hasSize(2 * nodes + nodes);
     assertThat(cluster.states().values()).containsOnly(NodeState.UP);
+  }
+
+  @Test
+  void patternsMatchAndScheduleOnRealNodes() throws Exception {
+    byte[] egg = TestEggs.project("livebot", "livebot.settings");
+    for (ScrapydClient client : cluster.clients().values()) {
+      client.addVersion(project, "1", egg);
+    }
+    NamePattern ours = NamePattern.of(project.substring(0, project.length() - 3) + "???");
+
+    assertThat(cluster.fanOut().listProjects(ours).successes().values())
+        .allSatisfy(projects -> assertThat(projects).containsExactly(project));
+    SpiderMatches found = cluster.fanOut().matchSpiders(ours, NamePattern.of("[!s]*"));
+    assertThat(found.failures()).isEmpty();
+    assertThat(found.spiders()).isEqualTo(java.util.Map.of(project, List.of("echo")));
+
+    List<ScheduledMatch> done = cluster.scheduleMatches(found,
+        (p, s) -> ScheduleRequest.builder().project(p).spider(s).putArg("k", "v").build());
+    assertThat(done).hasSize(1);
+    JobRef job = done.get(0).job().orElseThrow();
+    assertThat(cluster.findJob(project, job.jobId())).hasValueSatisfying(
+        j -> assertThat(j.nodeId()).isEqualTo(job.node().orElseThrow()));
+    assertThat(cluster.jobs().await(job, Duration.ofMinutes(2)).verdict())
+        .isEqualTo(JobOutcome.Verdict.SUCCEEDED);
   }
 }

@@ -86,7 +86,7 @@ class LiveClusterDeployTest {
     Set<String> jobIds = new HashSet<>();
     Set<String> nodes = new HashSet<>();
     for (int i = 0; i < 2 * cluster.nodes().size(); i++) {
-      Placement placement = cluster.schedule(ScheduleRequest.of(project, "echo"), inTurn);
+      Placement placement = cluster.place(ScheduleRequest.of(project, "echo"), inTurn);
       jobIds.add(placement.jobId());
       nodes.add(placement.nodeId());
     }

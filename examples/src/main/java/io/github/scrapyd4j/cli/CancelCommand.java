@@ -39,30 +39,21 @@ final class CancelCommand extends NodeCommand {
   }
 
   @Override
-  int run(Connection c) {
-    String p = c.project(project);
+  int run() {
+    String p = project(project);
     Signal sig = signal == null ? null : signal(signal);
-    Connection.PerNode<CancelResult> r;
-    if (c.isCluster()) {
-      ClusterResult<CancelResult> all = sig == null ? c.cluster.cancel(p, job)
-          : c.cluster.cancel(p, job, sig);
-      r = new Connection.PerNode<>();
-      for (ConnectionOptions.Endpoint e : c.endpoints) {
-        all.get(e.id).ifPresent(v -> r.values.put(e.id, v));
-        if (all.failures().containsKey(e.id)) {
-          r.failures.put(e.id, all.failures().get(e.id));
-        }
-      }
-    } else {
-      r = c.read(cl -> sig == null ? cl.cancel(p, job) : cl.cancel(p, job, sig), null);
-    }
-    boolean cancelled = r.values.values().stream()
+    // One node: the job is there or nowhere, so cancel it there; several: where it is listed
+    // pending or running.
+    ClusterResult<CancelResult> r = several() ? cluster.cancel(p, job, sig)
+        : cluster.fanOut().call(node -> sig == null ? node.cancel(p, job)
+            : node.cancel(p, job, sig));
+    boolean cancelled = answers(r).values().stream()
         .anyMatch(v -> v.previousState().isPresent());
-    int code = print(c, r, v -> json(p, v), () -> {
-      Output.Table t = new Output.Table(header(c, "JOB", "WAS"));
-      r.values.forEach((node, v) -> {
-        if (v.previousState().isPresent() || !c.isCluster()) {
-          t.row(withNode(c, node, job,
+    int code = print(r, v -> json(p, v), () -> {
+      Output.Table t = new Output.Table(header("JOB", "WAS"));
+      r.successes().forEach((node, v) -> {
+        if (v.previousState().isPresent() || !several()) {
+          t.row(withNode(node, job,
               v.previousState().map(JobState::wireName).orElse("not pending or running")));
         }
       });
@@ -72,7 +63,7 @@ final class CancelCommand extends NodeCommand {
     });
     if (!cancelled && code == Scrapyd4jCommand.OK) {
       env().err.println("scrapyd4j: no pending or running job " + job + " in project " + p
-          + (c.isCluster() ? " on any node" : ""));
+          + (several() ? " on any node" : ""));
       return Scrapyd4jCommand.FAILED;
     }
     return code;

@@ -2,8 +2,8 @@ package io.github.scrapyd4j.cli;
 
 import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.Credentials;
-import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.cluster.ClusterClient;
+import io.github.scrapyd4j.cluster.HealthPolicy;
 import io.github.scrapyd4j.cluster.Node;
 import io.github.scrapyd4j.egg.DeployTarget;
 import io.github.scrapyd4j.egg.Netrc;
@@ -219,37 +219,39 @@ final class ConnectionOptions {
         .collect(java.util.stream.Collectors.joining(", "));
   }
 
-  /** Opens a client for one node, or a cluster client for several. */
-  Connection connect(Scrapyd4jCommand.Env env) {
+  /** @throws IllegalArgumentException when --call-timeout is not positive */
+  void checkCallTimeout() {
     if (callTimeout.isNegative() || callTimeout.isZero()) {
       throw new IllegalArgumentException("--call-timeout must be positive, but was " + callTimeout);
     }
-    List<Endpoint> endpoints = endpoints(env);
+  }
+
+  /**
+   * The client of the nodes: a cluster of one node or several, whose fan-out gives each node
+   * {@code --call-timeout} for a call, retries included. A single node is never taken for down
+   * (there is no other to go to); several are tracked as the cluster tracks them.
+   */
+  ClusterClient cluster(Scrapyd4jCommand.Env env, List<Endpoint> endpoints) {
+    checkCallTimeout();
     Optional<SSLContext> tls = tls(env);
-    // One try may use the whole budget; Connection.bounded ends the call, retries included.
+    // One try may use the whole budget; the fan-out ends the call, retries included.
     Duration connect = callTimeout.compareTo(CONNECT_TIMEOUT) < 0 ? callTimeout : CONNECT_TIMEOUT;
-    if (endpoints.size() == 1) {
-      Endpoint e = endpoints.get(0);
-      ScrapydClient.Builder b = ScrapydClient.builder().baseUri(e.uri)
-          .connectTimeout(connect)
-          .requestTimeout(callTimeout);
-      e.credentials.ifPresent(b::credentials);
-      tls.ifPresent(b::sslContext);
-      return new Connection(endpoints, b.build(), null, callTimeout);
-    }
     ClusterClient.Builder b = ClusterClient.builder()
         .connectTimeout(connect)
         .requestTimeout(callTimeout)
         .nodeTimeout(callTimeout)
         .deadline(callTimeout)
         .healthCheckTick(Duration.ZERO);
+    if (endpoints.size() == 1) {
+      b.healthPolicy(HealthPolicy.builder().failuresBeforeDown(Integer.MAX_VALUE).build());
+    }
     tls.ifPresent(b::sslContext);
     for (Endpoint e : endpoints) {
       Node.Builder node = Node.builder().id(e.id).baseUri(e.uri);
       e.credentials.ifPresent(node::credentials);
       b.node(node.build());
     }
-    return new Connection(endpoints, null, b.build(), callTimeout);
+    return b.build();
   }
 
   /**

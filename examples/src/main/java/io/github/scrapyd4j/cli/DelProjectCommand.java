@@ -1,5 +1,6 @@
 package io.github.scrapyd4j.cli;
 
+import io.github.scrapyd4j.cluster.ClusterResult;
 import io.github.scrapyd4j.model.DeleteResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,12 +14,12 @@ final class DelProjectCommand extends NodeCommand {
   String project;
 
   @Override
-  int run(Connection c) {
-    String p = c.project(project);
-    Connection.PerNode<DeleteResult> r = c.each(cl -> cl.delProject(p));
-    return print(c, r, d -> Output.object().put("node_name", d.nodeName()).put("project", p)
-        .put("deleted", true), () -> r.values.forEach((node, d) ->
+  int run() {
+    String p = project(project);
+    ClusterResult<DeleteResult> r = cluster.fanOut().call(node -> node.delProject(p));
+    return print(r, d -> Output.object().put("node_name", d.nodeName()).put("project", p)
+        .put("deleted", true), () -> r.successes().forEach((node, d) ->
             env().out.println("Deleted project " + p
-                + (c.isCluster() ? " on " + node : "") + ".")));
+                + (several() ? " on " + node : "") + ".")));
   }
 }

@@ -1,5 +1,6 @@
 package io.github.scrapyd4j.cli;
 
+import io.github.scrapyd4j.cluster.ClusterResult;
 import io.github.scrapyd4j.model.DeleteResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,12 +17,12 @@ final class DelVersionCommand extends NodeCommand {
   String version;
 
   @Override
-  int run(Connection c) {
-    String p = c.project(project);
-    Connection.PerNode<DeleteResult> r = c.each(cl -> cl.delVersion(p, version));
-    return print(c, r, d -> Output.object().put("node_name", d.nodeName()).put("project", p)
-        .put("version", version).put("deleted", true), () -> r.values.forEach((node, d) ->
+  int run() {
+    String p = project(project);
+    ClusterResult<DeleteResult> r = cluster.fanOut().call(node -> node.delVersion(p, version));
+    return print(r, d -> Output.object().put("node_name", d.nodeName()).put("project", p)
+        .put("version", version).put("deleted", true), () -> r.successes().forEach((node, d) ->
             env().out.println("Deleted version " + version + " of project " + p
-                + (c.isCluster() ? " on " + node : "") + ".")));
+                + (several() ? " on " + node : "") + ".")));
   }
 }

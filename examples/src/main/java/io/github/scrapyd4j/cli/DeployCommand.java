@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.scrapyd4j.ClientOptions;
 import io.github.scrapyd4j.Credentials;
 import io.github.scrapyd4j.ScrapydException;
+import io.github.scrapyd4j.cluster.ClusterClient;
 import io.github.scrapyd4j.egg.DeployException;
 import io.github.scrapyd4j.egg.DeployPolicy;
 import io.github.scrapyd4j.egg.DeployReport;
@@ -197,15 +198,14 @@ final class DeployCommand implements Callable<Integer> {
         vendor = installDependencies(env);
         prebuilt = Optional.of(build(env, vendor));
       }
-      Map<String, String> names = new LinkedHashMap<>();
       DeployReport result;
       try {
         result = conn.urls.isEmpty() ? toTargets(env, prebuilt.get())
-            : toUrls(env, prebuilt.get(), names);
+            : toUrls(env, prebuilt.get());
       } catch (DeployException e) {
-        return report(env, e.result(), names);
+        return report(env, e.result());
       }
-      return report(env, result, names);
+      return report(env, result);
     } finally {
       if (vendor != null) {
         deleteTree(vendor);
@@ -374,10 +374,10 @@ final class DeployCommand implements Callable<Integer> {
   }
 
   /**
-   * With --url: the project folder deployed to the one node's client or the nodes' cluster;
-   * {@code names} gets the name the table shows for the one node (its host:port).
+   * With --url: the project folder deployed through a cluster of the one node or the many (its
+   * fan-out's limits, health and deadlines), node ids as the table shows them.
    */
-  private DeployReport toUrls(Scrapyd4jCommand.Env env, Egg egg, Map<String, String> names) {
+  private DeployReport toUrls(Scrapyd4jCommand.Env env, Egg egg) {
     if (project == null) {
       throw new IllegalArgumentException("deploying to --url needs -p PROJECT");
     }
@@ -390,23 +390,20 @@ final class DeployCommand implements Callable<Integer> {
       b.version(version);
     }
     ProjectDeploy deploy = b.build();
-    try (Connection c = conn.connect(env)) {
-      if (c.isCluster()) {
-        return deploy.to(c.cluster);
-      }
-      names.put(io.github.scrapyd4j.Redaction.uri(c.single.baseUri()), c.endpoints.get(0).id);
-      return deploy.to(c.single);
+    List<ConnectionOptions.Endpoint> endpoints = conn.endpoints(env);
+    try (ClusterClient cluster = conn.cluster(env, endpoints)) {
+      return deploy.to(cluster);
     }
   }
 
-  private int report(Scrapyd4jCommand.Env env, DeployReport result, Map<String, String> names) {
+  private int report(Scrapyd4jCommand.Env env, DeployReport result) {
     if (conn.json) {
-      Output.json(env.out, json(result, names));
+      Output.json(env.out, json(result));
     } else {
       Output.Table t = new Output.Table("TARGET", "URL", "STATUS", "SPIDERS", "LATEST", "DETAIL");
       for (Map.Entry<String, NodeDeploy> e : result.details().entrySet()) {
         NodeDeploy o = e.getValue();
-        String name = names.getOrDefault(e.getKey(), e.getKey());
+        String name = e.getKey();
         // Scrapyd's error says what became of the version; a node that could not be rolled back
         // says why in a warning.
         String detail = o.error().orElseGet(() -> o.warnings().stream()
@@ -468,7 +465,7 @@ final class DeployCommand implements Callable<Integer> {
         .flatMap(f -> ((NodeDeployException) f).scrapydFailure());
   }
 
-  static ObjectNode json(DeployReport r, Map<String, String> names) {
+  static ObjectNode json(DeployReport r) {
     ObjectNode root = Output.object()
         .put("succeeded", r.succeeded())
         .put("version", r.version())
@@ -483,7 +480,7 @@ final class DeployCommand implements Callable<Integer> {
     for (Map.Entry<String, NodeDeploy> e : r.details().entrySet()) {
       NodeDeploy o = e.getValue();
       ObjectNode n = outcomes.addObject()
-          .put("name", names.getOrDefault(e.getKey(), e.getKey()))
+          .put("name", e.getKey())
           .put("url", Output.url(o.baseUri().toString()))
           .put("project", o.project())
           .put("status", o.status().name())

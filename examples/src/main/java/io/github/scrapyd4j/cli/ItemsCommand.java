@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.github.scrapyd4j.jobs.JobItems;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,9 +25,9 @@ final class ItemsCommand extends JobCommand {
   String spider;
 
   @Override
-  int run(Connection c) {
-    Found f = find(c, spider);
-    try (Stream<JsonNode> items = JobItems.of(f.client).stream(f.ref)) {
+  int run() {
+    Found f = find(spider);
+    try (Stream<JsonNode> items = cluster.jobs().items().stream(f.ref)) { // from the job's node
       items.forEach(item -> {
         try {
           env().out.println(Line.WRITER.writeValueAsString(item));

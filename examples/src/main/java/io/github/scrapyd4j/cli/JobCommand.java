@@ -1,6 +1,5 @@
 package io.github.scrapyd4j.cli;
 
-import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.ScrapydException;
 import io.github.scrapyd4j.cluster.ClusterResult;
 import io.github.scrapyd4j.jobs.JobRef;
@@ -9,11 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** A command about one job: finds the job's node and spider. */
+/**
+ * A command about one job: finds the job's node and spider. The {@link JobRef}s it finds name
+ * their node, so {@code cluster.jobs()} asks that node for the log, the items and the outcome.
+ */
 abstract class JobCommand extends NodeCommand {
   @Option(names = {"-p", "--project"}, paramLabel = "PROJECT",
       description = "the project (default: the target's project)")
@@ -22,16 +23,15 @@ abstract class JobCommand extends NodeCommand {
   @Parameters(paramLabel = "JOB", description = "the job id")
   String job;
 
-  /** A job and the client of the node that has it. */
+  /** A job on the node that has it. */
   static final class Found {
-    /** The node's id; null on one node. */
+    /** The node's id. */
     final String node;
-    final ScrapydClient client;
+    /** The job, naming its node. */
     final JobRef ref;
 
-    Found(String node, ScrapydClient client, JobRef ref) {
+    Found(String node, JobRef ref) {
       this.node = node;
-      this.client = client;
       this.ref = ref;
     }
   }
@@ -43,11 +43,12 @@ abstract class JobCommand extends NodeCommand {
    * @throws CommandFailure when no node lists the job
    * @throws IllegalArgumentException when several nodes list it (give one of them)
    */
-  Found find(Connection c, String spider) {
-    if (!c.isCluster() && spider != null) {
-      return new Found(null, c.single, JobRef.of(c.project(project), spider, job));
+  Found find(String spider) {
+    if (!several() && spider != null) {
+      String node = endpoints.get(0).id;
+      return new Found(node, JobRef.of(project(project), spider, job).onNode(node));
     }
-    List<Found> found = findAll(c, spider != null).found;
+    List<Found> found = findAll(spider != null).found;
     if (found.size() > 1) {
       List<String> nodes = new ArrayList<>();
       found.forEach(f -> nodes.add(f.node));
@@ -69,37 +70,25 @@ abstract class JobCommand extends NodeCommand {
   }
 
   /**
-   * The job on every node that lists it, in node order. On several nodes all are asked at once;
-   * a node that cannot be asked is passed over with a warning on stderr, unless no node that
-   * answered lists the job: that node may have it.
+   * The job on every node that lists it, in node order; all are asked at once. On one node, a
+   * failure to ask it is the command's. On several, a node that cannot be asked is passed over
+   * with a warning on stderr, unless no node that answered lists the job: that node may have it.
    *
    * @throws CommandFailure when no node lists the job (exit code 1, or 3 when a node
    *     could not be asked)
    */
-  Lookup findAll(Connection c, boolean spiderGiven) {
-    String p = c.project(project);
-    if (!c.isCluster()) {
-      return new Lookup(List.of(listed(c.bounded(c.single, cl -> cl.listJobs(p)))
-          .map(r -> new Found(null, c.single, r))
-          .orElseThrow(() -> new CommandFailure("no job " + job + " in project " + p
-              + " (Scrapyd lists finished jobs only up to finished_to_keep; give --spider)",
-              Scrapyd4jCommand.FAILED))), Map.of());
-    }
-    ClusterResult<JobList> lists = c.cluster.fanOut().listJobs(p);
+  Lookup findAll(boolean spiderGiven) {
+    String p = project(project);
+    ClusterResult<JobList> lists = cluster.fanOut().listJobs(p);
     List<Found> found = new ArrayList<>();
-    Map<String, ScrapydException> failures = new LinkedHashMap<>();
-    for (ConnectionOptions.Endpoint e : c.endpoints) {
-      lists.get(e.id).flatMap(this::listed).ifPresent(r ->
-          found.add(new Found(e.id, c.cluster.client(e.id), r.onNode(e.id))));
-      ScrapydException f = lists.failures().get(e.id);
-      if (f != null) {
-        failures.put(e.id, f);
-      }
-    }
+    answers(lists).forEach((node, list) -> list.find(job).map(JobRef::of)
+        .ifPresent(ref -> found.add(new Found(node, ref.onNode(node)))));
+    Map<String, ScrapydException> failures = new LinkedHashMap<>(told(lists.failures()));
     if (found.isEmpty() && failures.isEmpty()) {
-      throw new CommandFailure("no job " + job + " in project " + p + " on any node"
-          + (spiderGiven ? " (Scrapyd lists finished jobs only up to finished_to_keep; with"
-              + " --spider, give the one node that ran the job)" : ""),
+      throw new CommandFailure("no job " + job + " in project " + p + (!several()
+          ? " (Scrapyd lists finished jobs only up to finished_to_keep; give --spider)"
+          : " on any node" + (spiderGiven ? " (Scrapyd lists finished jobs only up to"
+              + " finished_to_keep; with --spider, give the one node that ran the job)" : "")),
           Scrapyd4jCommand.FAILED);
     }
     if (found.isEmpty()) {
@@ -112,9 +101,5 @@ abstract class JobCommand extends NodeCommand {
     failures.forEach((node, f) -> env().err.println("scrapyd4j: warning: " + node
         + " could not be asked for job " + job + ", passed over: " + Errors.oneLine(f)));
     return new Lookup(found, failures);
-  }
-
-  private Optional<JobRef> listed(JobList jobs) {
-    return jobs.find(job).map(JobRef::of);
   }
 }

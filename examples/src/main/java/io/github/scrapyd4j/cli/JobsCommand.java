@@ -2,7 +2,7 @@ package io.github.scrapyd4j.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.scrapyd4j.ScrapydClient;
+import io.github.scrapyd4j.cluster.ClusterResult;
 import io.github.scrapyd4j.model.FinishedJob;
 import io.github.scrapyd4j.model.Job;
 import io.github.scrapyd4j.model.JobList;
@@ -22,20 +22,20 @@ final class JobsCommand extends NodeCommand {
   String project;
 
   @Override
-  int run(Connection c) {
-    Connection.PerNode<JobList> r = project == null
-        ? c.read(ScrapydClient::listJobs, f -> f.listJobs())
-        : c.read(cl -> cl.listJobs(project), f -> f.listJobs(project));
-    return print(c, r, JobsCommand::json, () -> {
+  int run() {
+    ClusterResult<JobList> r = project == null
+        ? cluster.fanOut().listJobs()
+        : cluster.fanOut().listJobs(project);
+    return print(r, JobsCommand::json, () -> {
       Output.Table t = new Output.Table(
-          header(c, "PROJECT", "STATE", "JOB", "SPIDER", "STARTED", "FINISHED"));
-      r.values.forEach((node, jobs) -> {
+          header("PROJECT", "STATE", "JOB", "SPIDER", "STARTED", "FINISHED"));
+      r.successes().forEach((node, jobs) -> {
         for (Job job : jobs.all()) {
-          t.row(withNode(c, node, job.project(), job.state().wireName(), job.id(), job.spider(),
+          t.row(withNode(node, job.project(), job.state().wireName(), job.id(), job.spider(),
               started(job), finished(job)));
         }
       });
-      if (t.isEmpty() && r.failures.isEmpty()) {
+      if (t.isEmpty() && r.failures().isEmpty()) {
         env().out.println(project == null ? "No jobs." : "No jobs in project " + project + ".");
       } else {
         t.print(env().out);

@@ -28,15 +28,15 @@ final class LogCommand extends JobCommand {
   Duration timeout;
 
   @Override
-  int run(Connection c) {
+  int run() {
     if (tail != null && tail < 1) {
       throw new IllegalArgumentException("--tail must be 1 or more, but was " + tail);
     }
     if (tail != null && follow) {
       throw new IllegalArgumentException("--tail and --follow cannot be used together");
     }
-    Found f = find(c, spider);
-    JobLogs logs = JobLogs.of(f.client);
+    Found f = find(spider);
+    JobLogs logs = cluster.jobs().logs(); // asks the job's node
     if (tail != null) {
       logs.tailLines(f.ref, tail).forEach(env().out::println);
     } else if (follow) {

@@ -1,8 +1,8 @@
 package io.github.scrapyd4j.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.scrapyd4j.jobs.JobLogs;
 import io.github.scrapyd4j.jobs.JobOutcome;
+import io.github.scrapyd4j.jobs.Jobs;
 import io.github.scrapyd4j.logs.ScrapyStats;
 import java.io.PrintStream;
 import picocli.CommandLine.Command;
@@ -14,37 +14,31 @@ import picocli.CommandLine.Command;
         "Exit code 0 for SUCCEEDED and IN_PROGRESS, 1 for FAILED and CRASHED."})
 final class OutcomeCommand extends JobCommand {
   @Override
-  int run(Connection c) {
-    if (!c.isCluster()) {
-      Found f = find(c, null);
-      JobOutcome o = c.bounded(f.client, cl -> JobLogs.of(cl).outcome(f.ref));
-      if (conn.json) {
-        Output.json(env().out, json(f, o));
-      } else {
-        print(env().out, f, o);
-      }
-      return exitCode(o);
-    }
-    // On several nodes: every node that lists the job (the same job id can run on several, as
-    // schedule --place all does), each with its node.
+  int run() {
+    // Every node that lists the job (the same job id can run on several, as schedule --place
+    // all does), each with its node on several nodes.
+    Lookup lookup = findAll(false);
+    Jobs jobs = cluster.jobs(); // asks each job's node
     int code = Scrapyd4jCommand.OK;
     ObjectNode nodes = Output.object();
     boolean first = true;
-    Lookup lookup = findAll(c, false);
     for (Found f : lookup.found) {
-      JobOutcome o = c.bounded(f.client, cl -> JobLogs.of(cl).outcome(f.ref));
+      JobOutcome o = CallTimeout.bounded(cluster.client(f.node).baseUri(), conn.callTimeout,
+          " (--call-timeout)", () -> jobs.outcome(f.ref));
       code = Math.max(code, exitCode(o));
-      if (conn.json) {
+      if (conn.json && !several()) {
+        Output.json(env().out, json(f, o));
+      } else if (conn.json) {
         nodes.set(f.node, json(f, o));
       } else {
         if (!first) {
           env().out.println();
         }
-        print(env().out, f, o);
+        print(env().out, f, o, several());
       }
       first = false;
     }
-    if (conn.json) {
+    if (conn.json && several()) {
       ObjectNode root = Output.object();
       root.set("nodes", nodes);
       root.set("failures", Output.failures(lookup.passedOver));
@@ -64,9 +58,9 @@ final class OutcomeCommand extends JobCommand {
         + (o.reasons().isEmpty() ? "" : " (" + String.join("; ", o.reasons()) + ")");
   }
 
-  static void print(PrintStream out, Found f, JobOutcome o) {
+  static void print(PrintStream out, Found f, JobOutcome o, boolean withNode) {
     out.println(line(f.ref.jobId(), o));
-    if (f.node != null) {
+    if (withNode) {
       out.println("node: " + f.node);
     }
     o.finishReason().ifPresent(r -> out.println("finish reason: " + r));

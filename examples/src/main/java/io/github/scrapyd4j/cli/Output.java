@@ -53,15 +53,15 @@ final class Output {
    * For several nodes: {"nodes": {id: answer}, "failures": {id: {"error", "message"}}}; for one
    * node, its answer alone.
    */
-  static <T> JsonNode perNode(Connection.PerNode<T> r, boolean cluster,
-      java.util.function.Function<T, JsonNode> each) {
-    if (!cluster) {
-      return each.apply(r.values.values().iterator().next());
+  static <T> JsonNode perNode(Map<String, T> values, Map<String, ScrapydException> failures,
+      boolean several, java.util.function.Function<T, JsonNode> each) {
+    if (!several) {
+      return each.apply(values.values().iterator().next());
     }
     ObjectNode root = object();
     ObjectNode nodes = root.putObject("nodes");
-    r.values.forEach((id, v) -> nodes.set(id, each.apply(v)));
-    root.set("failures", failures(r.failures));
+    values.forEach((id, v) -> nodes.set(id, each.apply(v)));
+    root.set("failures", failures(failures));
     return root;
   }
 

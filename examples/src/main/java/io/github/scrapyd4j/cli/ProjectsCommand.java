@@ -1,6 +1,6 @@
 package io.github.scrapyd4j.cli;
 
-import io.github.scrapyd4j.ScrapydClient;
+import io.github.scrapyd4j.cluster.ClusterResult;
 import io.github.scrapyd4j.model.ProjectList;
 import picocli.CommandLine.Command;
 
@@ -9,14 +9,14 @@ import picocli.CommandLine.Command;
     description = "List the projects deployed on Scrapyd.")
 final class ProjectsCommand extends NodeCommand {
   @Override
-  int run(Connection c) {
-    Connection.PerNode<ProjectList> r = c.read(ScrapydClient::listProjects, f -> f.listProjects());
-    return print(c, r, p -> Output.object().put("node_name", p.nodeName())
+  int run() {
+    ClusterResult<ProjectList> r = cluster.fanOut().listProjects();
+    return print(r, p -> Output.object().put("node_name", p.nodeName())
         .set("projects", Output.array(p.projects())), () -> {
-          Output.Table t = new Output.Table(header(c, "PROJECT"));
-          r.values.forEach((node, p) -> p.projects().forEach(
-              project -> t.row(withNode(c, node, project))));
-          if (t.isEmpty() && r.failures.isEmpty()) {
+          Output.Table t = new Output.Table(header("PROJECT"));
+          r.successes().forEach((node, p) -> p.projects().forEach(
+              project -> t.row(withNode(node, project))));
+          if (t.isEmpty() && r.failures().isEmpty()) {
             env().out.println("No projects deployed.");
           } else {
             t.print(env().out);

@@ -2,7 +2,6 @@ package io.github.scrapyd4j.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.ScrapydException;
 import io.github.scrapyd4j.ScrapydTransportException;
 import io.github.scrapyd4j.cluster.ClusterResult;
@@ -11,10 +10,13 @@ import io.github.scrapyd4j.cluster.NodeSelector;
 import io.github.scrapyd4j.cluster.NodeSelectors;
 import io.github.scrapyd4j.cluster.Placement;
 import io.github.scrapyd4j.cluster.ScheduleOutcomeUnknownException;
-import io.github.scrapyd4j.jobs.JobLogs;
+import io.github.scrapyd4j.cluster.ScheduledMatch;
+import io.github.scrapyd4j.cluster.SpiderMatches;
 import io.github.scrapyd4j.jobs.JobOutcome;
 import io.github.scrapyd4j.jobs.JobRef;
+import io.github.scrapyd4j.jobs.Jobs;
 import io.github.scrapyd4j.logs.LogConsumer;
+import io.github.scrapyd4j.model.NamePattern;
 import io.github.scrapyd4j.model.ScheduleRequest;
 import io.github.scrapyd4j.model.ScheduleResult;
 import java.security.SecureRandom;
@@ -235,63 +237,72 @@ final class ScheduleCommand extends NodeCommand {
     return new String[] {value.substring(0, eq), value.substring(eq + 1)};
   }
 
+  /**
+   * A name or pattern given on the command line.
+   *
+   * @throws IllegalArgumentException naming the option when the pattern is bad
+   */
+  static NamePattern pattern(String option, String text) {
+    try {
+      return NamePattern.of(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(option + ": " + e.getMessage());
+    }
+  }
+
   @Override
-  int run(Connection c) {
+  int run() {
     checkArgs();
-    String p = c.project(project);
-    if (!Globs.isPattern(p) && !Globs.isPattern(spider)) {
-      return run(c, request(p, spider));
+    String p = project(project);
+    NamePattern projects = pattern("-p", p);
+    NamePattern spiders = pattern("SPIDER", spider);
+    if (projects.isLiteral() && spiders.isLiteral()) {
+      return run(request(p, spider));
     }
     // Patterns, as scrapyd-client: every matching project and spider, on one node.
-    if (c.isCluster()) {
+    if (several()) {
       throw new IllegalArgumentException("project and spider patterns need one node: give one"
           + " target or URL");
     }
-    List<String[]> matches = new ArrayList<>();
-    List<String> projects = Globs.isPattern(p)
-        ? Globs.filter(p, c.bounded(c.single, cl -> cl.listProjects()).projects()) : List.of(p);
-    for (String matched : projects) {
-      List<String> spiders = Globs.isPattern(spider)
-          ? Globs.filter(spider, c.bounded(c.single, cl -> cl.listSpiders(matched)).spiders())
-          : List.of(spider);
-      spiders.forEach(s -> matches.add(new String[] {matched, s}));
-    }
+    SpiderMatches matches = cluster.fanOut().matchSpiders(projects, spiders);
+    answers(matches.perNode()); // the node's failure, if it could not be asked
     if (matches.isEmpty()) {
       throw new CommandFailure("no spider matches " + spider + " in a project"
           + " matching " + p,
           Scrapyd4jCommand.FAILED);
     }
     if (matches.size() == 1) {
-      return run(c, request(matches.get(0)[0], matches.get(0)[1]));
+      Map.Entry<String, List<String>> only = matches.spiders().entrySet().iterator().next();
+      return run(request(only.getKey(), only.getValue().get(0)));
     }
     if (await || follow || jobId != null) {
       throw new IllegalArgumentException("--wait, --follow and --jobid need one spider, but "
           + p + " " + spider + " matches " + matches.size());
     }
-    List<ScheduleRequest> requests = new ArrayList<>();
-    for (String[] m : matches) {
-      requests.add(request(m[0], m[1])); // every argument checked before anything is sent
-    }
-    // One request each, never retried; a failure does not stop the others.
+    // Every request made and checked before any is sent; one each, never retried; a failure
+    // does not stop the others.
+    List<ScheduledMatch> done = cluster.scheduleMatches(matches, this::request);
     Output.Table t = new Output.Table("PROJECT", "SPIDER", "JOB");
     ArrayNode json = Output.array(List.of());
     Map<String, Throwable> failures = new LinkedHashMap<>();
-    for (ScheduleRequest r : requests) {
-      try {
-        ScheduleResult result = c.single.schedule(r);
+    for (ScheduledMatch m : done) {
+      ScheduleRequest r = m.request();
+      if (m.placement().isPresent()) {
+        ScheduleResult result = m.placement().get().result();
         t.row(r.project(), r.spider(), result.jobId());
         json.add(json(result));
-      } catch (ScrapydException e) {
-        failures.put(r.project() + "/" + r.spider(), e);
-        boolean unknown = outcomeUnknown(e);
-        t.row(r.project(), r.spider(), unknown ? r.jobId().orElseThrow() + " (unknown)" : "failed");
-        if (unknown) {
-          json.add(Output.object().put("job_id", r.jobId().orElseThrow())
-              .put("project", r.project()).put("spider", r.spider()).put("outcome", "unknown"));
-        }
-        env().err.println("scrapyd4j: " + r.project() + "/" + r.spider() + ": "
-            + Errors.oneLine(e) + (unknown ? "; " + lookUpHint(r) : ""));
+        continue;
       }
+      ScrapydException e = unwrapped(m.failure().orElseThrow());
+      failures.put(r.project() + "/" + r.spider(), e);
+      boolean unknown = outcomeUnknown(e);
+      t.row(r.project(), r.spider(), unknown ? r.jobId().orElseThrow() + " (unknown)" : "failed");
+      if (unknown) {
+        json.add(Output.object().put("job_id", r.jobId().orElseThrow())
+            .put("project", r.project()).put("spider", r.spider()).put("outcome", "unknown"));
+      }
+      env().err.println("scrapyd4j: " + r.project() + "/" + r.spider() + ": "
+          + Errors.oneLine(e) + (unknown ? "; " + lookUpHint(r) : ""));
     }
     if (conn.json) {
       Output.json(env().out, json);
@@ -301,84 +312,70 @@ final class ScheduleCommand extends NodeCommand {
     return failures.isEmpty() ? Scrapyd4jCommand.OK : Errors.exitCode(failures);
   }
 
-  private int run(Connection c, ScheduleRequest request) {
+  private int run(ScheduleRequest request) {
     boolean waiting = await || follow;
-    if (waiting && c.isCluster() && place == Place.ALL) {
-      throw new IllegalArgumentException("--wait and --follow need one job: not with --place all");
-    }
-    if (!c.isCluster()) {
-      ScheduleResult r;
-      try {
-        r = c.single.schedule(request); // never retried, by the client or here
-      } catch (ScrapydException e) {
-        if (outcomeUnknown(e)) {
-          throw unknownOutcome(request, e);
-        }
-        throw e;
+    if (several() && place == Place.ALL) {
+      if (waiting) {
+        throw new IllegalArgumentException("--wait and --follow need one job: not with --place"
+            + " all");
       }
-      if (!waiting) {
-        if (conn.json) {
-          Output.json(env().out, json(r));
-        } else {
-          env().out.println(r.jobId());
-        }
-        return Scrapyd4jCommand.OK;
-      }
-      return waitFor(c.single, JobRef.of(r), json(r));
+      ClusterResult<ScheduleResult> all = cluster.scheduleOnAll(request, NodeFilter.all());
+      return printScheduled(all.successes(), all.failures());
     }
+    // On one node the job goes there; on several, to the node --place chooses, failing over
+    // only to nodes it cannot have reached.
+    NodeSelector selector = !several() ? NodeSelectors.pinned(endpoints.get(0).id)
+        : place == Place.ROUND_ROBIN ? NodeSelectors.roundRobin() : NodeSelectors.leastLoaded();
+    Placement placed;
+    try {
+      placed = cluster.place(request, selector); // sent once, never again
+    } catch (ScrapydException e) {
+      ScrapydException failure = unwrapped(e);
+      if (outcomeUnknown(failure)) {
+        throw unknownOutcome(request, failure);
+      }
+      throw failure;
+    }
+    ObjectNode scheduled = json(placed.result());
     if (waiting) {
-      NodeSelector selector = place == Place.ROUND_ROBIN ? NodeSelectors.roundRobin()
-          : NodeSelectors.leastLoaded();
-      Placement placed = placeOne(c, request, selector);
-      return waitFor(c.cluster.client(placed.nodeId()),
-          JobRef.of(placed.result()).onNode(placed.nodeId()),
-          json(placed.result()).put("node", placed.nodeId()));
+      return waitFor(placed.job(), several() ? scheduled.put("node", placed.nodeId()) : scheduled);
     }
-    Connection.PerNode<ScheduleResult> r = new Connection.PerNode<>();
-    if (place == Place.ALL) {
-      ClusterResult<ScheduleResult> all = c.cluster.scheduleOnAll(request, NodeFilter.all());
-      for (ConnectionOptions.Endpoint e : c.endpoints) {
-        all.get(e.id).ifPresent(v -> r.values.put(e.id, v));
-        if (all.failures().containsKey(e.id)) {
-          r.failures.put(e.id, all.failures().get(e.id));
-        }
+    if (!several()) {
+      if (conn.json) {
+        Output.json(env().out, scheduled);
+      } else {
+        env().out.println(placed.jobId());
       }
-    } else {
-      NodeSelector selector = place == Place.ROUND_ROBIN ? NodeSelectors.roundRobin()
-          : NodeSelectors.leastLoaded();
-      Placement placed = placeOne(c, request, selector);
-      r.values.put(placed.nodeId(), placed.result());
+      return Scrapyd4jCommand.OK;
     }
-    return print(c, r, ScheduleCommand::json, () -> {
+    return printScheduled(Map.of(placed.nodeId(), placed.result()), Map.of());
+  }
+
+  /** Jobs scheduled on several nodes: NODE and JOB, or JSON by node; then the failures. */
+  private int printScheduled(Map<String, ScheduleResult> jobs,
+      Map<String, ScrapydException> failures) {
+    return print(jobs, failures, ScheduleCommand::json, () -> {
       Output.Table t = new Output.Table("NODE", "JOB");
-      r.values.forEach((node, s) -> t.row(node, s.jobId()));
+      jobs.forEach((node, s) -> t.row(node, s.jobId()));
       if (!t.isEmpty()) {
         t.print(env().out);
       }
     });
   }
 
-  /** Places the job on one node; an unknown outcome prints the job id and the hint. */
-  private Placement placeOne(Connection c, ScheduleRequest request, NodeSelector selector) {
-    try {
-      return c.cluster.schedule(request, selector);
-    } catch (ScheduleOutcomeUnknownException e) {
-      throw unknownOutcome(request, e);
-    }
-  }
-
   /** Waits for the job (following its log with --follow), prints its outcome, exits as it says. */
-  private int waitFor(ScrapydClient client, JobRef job, ObjectNode scheduled) {
+  private int waitFor(JobRef job, ObjectNode scheduled) {
     if (!conn.json) {
       env().out.println(job.jobId());
     }
-    JobLogs logs = JobLogs.of(client);
+    Jobs jobs = cluster.jobs(); // asks the node of job.node()
     JobOutcome outcome;
     if (follow) {
-      logs.follow(job, LogConsumer.lines(conn.json ? line -> { } : env().out::println), timeout);
-      outcome = logs.outcome(job);
+      jobs.logs().follow(job, LogConsumer.lines(conn.json ? line -> { } : env().out::println),
+          timeout);
+      outcome = jobs.outcome(job);
     } else {
-      outcome = logs.awaitOutcome(job, timeout);
+      outcome = jobs.await(job, timeout);
     }
     if (conn.json) {
       scheduled.put("verdict", outcome.verdict().name());

@@ -315,7 +315,7 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
     Gate out = new Gate(env.out);
     Gate err = new Gate(env.err);
     try {
-      return Connection.bounded(URI.create(url == null ? ConnectionOptions.DEFAULT_URL
+      return CallTimeout.bounded(URI.create(url == null ? ConnectionOptions.DEFAULT_URL
               : url.strip()), ConnectionOptions.DEFAULT_CALL_TIMEOUT, "",
           () -> StatusExample.run(args, new PrintStream(out, true), new PrintStream(err, true)));
     } finally {

@@ -1,8 +1,12 @@
 package io.github.scrapyd4j.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.github.scrapyd4j.cluster.ClusterResult;
+import io.github.scrapyd4j.cluster.SpiderMatches;
+import io.github.scrapyd4j.model.NamePattern;
 import io.github.scrapyd4j.model.SpiderList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,21 +24,22 @@ final class SpidersCommand extends NodeCommand {
   String version;
 
   @Override
-  int run(Connection c) {
-    String p = c.project(project);
-    if (Globs.isPattern(p)) {
-      return runPattern(c, p);
+  int run() {
+    String p = project(project);
+    NamePattern projects = ScheduleCommand.pattern("-p", p);
+    if (!projects.isLiteral()) {
+      return runPattern(projects);
     }
-    Connection.PerNode<SpiderList> r = version == null
-        ? c.read(cl -> cl.listSpiders(p), f -> f.listSpiders(p))
-        : c.read(cl -> cl.listSpiders(p, version), f -> f.listSpiders(p, version));
-    return print(c, r, s -> Output.object().put("node_name", s.nodeName()).put("project", p)
+    ClusterResult<SpiderList> r = version == null
+        ? cluster.fanOut().listSpiders(p)
+        : cluster.fanOut().listSpiders(p, version);
+    return print(r, s -> Output.object().put("node_name", s.nodeName()).put("project", p)
         .put("version", version)
         .set("spiders", Output.array(s.spiders())), () -> {
-          Output.Table t = new Output.Table(header(c, "SPIDER"));
-          r.values.forEach((node, s) -> s.spiders().forEach(
-              spider -> t.row(withNode(c, node, spider))));
-          if (t.isEmpty() && r.failures.isEmpty()) {
+          Output.Table t = new Output.Table(header("SPIDER"));
+          r.successes().forEach((node, s) -> s.spiders().forEach(
+              spider -> t.row(withNode(node, spider))));
+          if (t.isEmpty() && r.failures().isEmpty()) {
             env().out.println("No spiders in project " + p + ".");
           } else {
             t.print(env().out);
@@ -43,25 +48,22 @@ final class SpidersCommand extends NodeCommand {
   }
 
   /** The spiders of every project the pattern matches, on one node, as scrapyd-client does. */
-  private int runPattern(Connection c, String pattern) {
-    if (c.isCluster()) {
+  private int runPattern(NamePattern projects) {
+    if (several()) {
       throw new IllegalArgumentException("a project pattern needs one node: give one target or"
           + " URL");
     }
-    List<String> projects = Globs.filter(pattern,
-        c.bounded(c.single, cl -> cl.listProjects()).projects());
-    if (projects.isEmpty()) {
-      throw new CommandFailure("no project matches " + pattern,
-          Scrapyd4jCommand.FAILED);
+    SpiderMatches matches = cluster.fanOut().matchSpiders(projects, NamePattern.any(), version);
+    Map<String, List<String>> found = answers(matches.perNode()).values().iterator().next();
+    if (found.isEmpty()) {
+      throw new CommandFailure("no project matches " + projects, Scrapyd4jCommand.FAILED);
     }
     Output.Table t = new Output.Table("PROJECT", "SPIDER");
     ArrayNode json = Output.array(List.of());
-    for (String p : projects) {
-      SpiderList spiders = c.bounded(c.single,
-          cl -> version == null ? cl.listSpiders(p) : cl.listSpiders(p, version));
-      spiders.spiders().forEach(spider -> t.row(p, spider));
-      json.add(Output.object().put("project", p).set("spiders", Output.array(spiders.spiders())));
-    }
+    found.forEach((p, spiders) -> {
+      spiders.forEach(spider -> t.row(p, spider));
+      json.add(Output.object().put("project", p).set("spiders", Output.array(spiders)));
+    });
     if (conn.json) {
       Output.json(env().out, json);
     } else {

@@ -1,9 +1,16 @@
 package io.github.scrapyd4j.cli;
 
-import io.github.scrapyd4j.ScrapydClient;
+import io.github.scrapyd4j.Redaction;
+import io.github.scrapyd4j.ScrapydAsyncClient;
+import io.github.scrapyd4j.ScrapydException;
 import io.github.scrapyd4j.ScrapydHttpException;
+import io.github.scrapyd4j.cluster.ClusterResult;
+import io.github.scrapyd4j.model.Job;
 import io.github.scrapyd4j.model.JobState;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,16 +29,22 @@ final class StatusCommand extends NodeCommand {
   String project;
 
   @Override
-  int run(Connection c) {
-    String p = project != null ? project : c.targetProject().orElse(null);
-    Connection.PerNode<Optional<JobState>> r = c.each(cl -> state(cl, p, job));
-    boolean found = r.values.values().stream().anyMatch(Optional::isPresent);
-    int code = print(c, r, s -> Output.object().put("job", job).put("project", p)
+  int run() {
+    String p = project != null ? project : targetProject().orElse(null);
+    ClusterResult<Optional<JobState>> r = cluster.fanOut().call(node -> state(node, p, job));
+    for (Map.Entry<String, ScrapydException> f : r.failures().entrySet()) {
+      if (f.getValue().getCause() instanceof NoStatusJson) { // a usage error, not the node's
+        throw new IllegalStateException(Redaction.uri(cluster.client(f.getKey()).baseUri())
+            + f.getValue().getCause().getMessage());
+      }
+    }
+    boolean found = answers(r).values().stream().anyMatch(Optional::isPresent);
+    int code = print(r, s -> Output.object().put("job", job).put("project", p)
         .put("state", s.map(JobState::wireName).orElse(null)), () -> {
-          Output.Table t = new Output.Table(header(c, "JOB", "STATE"));
-          r.values.forEach((node, s) -> {
-            if (s.isPresent() || !c.isCluster()) {
-              t.row(withNode(c, node, job, s.map(JobState::wireName).orElse("unknown")));
+          Output.Table t = new Output.Table(header("JOB", "STATE"));
+          r.successes().forEach((node, s) -> {
+            if (s.isPresent() || !several()) {
+              t.row(withNode(node, job, s.map(JobState::wireName).orElse("unknown")));
             }
           });
           if (!t.isEmpty()) {
@@ -40,25 +53,40 @@ final class StatusCommand extends NodeCommand {
         });
     if (!found && code == Scrapyd4jCommand.OK) {
       env().err.println("scrapyd4j: no job " + job + (p == null ? "" : " in project " + p)
-          + (c.isCluster() ? " on any node" : ""));
+          + (several() ? " on any node" : ""));
       return Scrapyd4jCommand.FAILED;
     }
     return code;
   }
 
-  static Optional<JobState> state(ScrapydClient client, String project, String job) {
-    try {
-      return (project == null ? client.status(job) : client.status(project, job)).state();
-    } catch (ScrapydHttpException e) {
-      if (e.statusCode() != 404) {
-        throw e;
-      }
-      if (project == null) {
-        throw new IllegalStateException(client.baseUri() + " has no status.json (Scrapyd before"
-            + " 1.5): give the job's project with -p PROJECT to look for it in listjobs.json");
-      }
-      // Scrapyd before 1.5 has no status.json: look in the project's jobs.
-      return client.listJobs(project).find(job).map(j -> j.state());
+  /** A node before Scrapyd 1.5 asked without a project. */
+  private static final class NoStatusJson extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NoStatusJson() {
+      super(" has no status.json (Scrapyd before 1.5): give the job's project with -p PROJECT to"
+          + " look for it in listjobs.json", null, false, false);
     }
+  }
+
+  /** The job's state from status.json, or from the project's listjobs.json before 1.5. */
+  static CompletableFuture<Optional<JobState>> state(ScrapydAsyncClient client, String project,
+      String job) {
+    return (project == null ? client.status(job) : client.status(project, job))
+        .thenApply(s -> CompletableFuture.completedFuture(s.state()))
+        .exceptionally(e -> {
+          Throwable cause = e instanceof CompletionException && e.getCause() != null
+              ? e.getCause() : e;
+          if (!(cause instanceof ScrapydHttpException)
+              || ((ScrapydHttpException) cause).statusCode() != 404) {
+            return CompletableFuture.failedFuture(cause);
+          }
+          if (project == null) {
+            return CompletableFuture.failedFuture(new NoStatusJson());
+          }
+          // Scrapyd before 1.5 has no status.json: look in the project's jobs.
+          return client.listJobs(project).thenApply(jobs -> jobs.find(job).map(Job::state));
+        })
+        .thenCompose(state -> state);
   }
 }

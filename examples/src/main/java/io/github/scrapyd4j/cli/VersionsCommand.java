@@ -1,5 +1,6 @@
 package io.github.scrapyd4j.cli;
 
+import io.github.scrapyd4j.cluster.ClusterResult;
 import io.github.scrapyd4j.model.VersionList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,16 +14,16 @@ final class VersionsCommand extends NodeCommand {
   String project;
 
   @Override
-  int run(Connection c) {
-    String p = c.project(project);
-    Connection.PerNode<VersionList> r = c.read(cl -> cl.listVersions(p), f -> f.listVersions(p));
-    return print(c, r, v -> Output.object().put("node_name", v.nodeName()).put("project", p)
+  int run() {
+    String p = project(project);
+    ClusterResult<VersionList> r = cluster.fanOut().listVersions(p);
+    return print(r, v -> Output.object().put("node_name", v.nodeName()).put("project", p)
         .put("latest", v.latest().orElse(null))
         .set("versions", Output.array(v.versions())), () -> {
-          Output.Table t = new Output.Table(header(c, "VERSION", "LATEST"));
-          r.values.forEach((node, v) -> v.versions().forEach(version -> t.row(withNode(c, node,
+          Output.Table t = new Output.Table(header("VERSION", "LATEST"));
+          r.successes().forEach((node, v) -> v.versions().forEach(version -> t.row(withNode(node,
               version, v.latest().filter(version::equals).map(l -> "yes").orElse("")))));
-          if (t.isEmpty() && r.failures.isEmpty()) {
+          if (t.isEmpty() && r.failures().isEmpty()) {
             env().out.println("No versions of project " + p + ".");
           } else {
             t.print(env().out);

@@ -91,7 +91,7 @@ public final class ClusterDeploy {
       // 4. Schedule on the node with the fewest running and pending jobs. If that node cannot
       //    be reached at all, the next one is tried; after a timeout it is not (the job may
       //    have started), and the call fails instead of starting the crawl twice.
-      Placement placement = cluster.schedule(ScheduleRequest.builder()
+      Placement placement = cluster.place(ScheduleRequest.builder()
           .project("quickstart")
           .spider("quotes")
           .putArg("count", "2")

@@ -114,6 +114,25 @@ class LiveCliTest {
   }
 
   @Test
+  void patternsListAndScheduleEveryMatchOnARealNode() throws Exception {
+    urls = List.of(LiveScrapyd.url());
+    CliTestSupport cli = project();
+    assertThat(cli.run("deploy", "n0", "-v", "r1")).as(cli.err()).isZero();
+    String ours = project.substring(0, project.length() - 2) + "??"; // this test's project only
+
+    assertThat(cli.run("spiders", "-t", "n0", "-p", ours)).as(cli.err()).isZero();
+    assertThat(cli.out()).isEqualTo("PROJECT" + " ".repeat(project.length() - 5) + "SPIDER\n"
+        + project + "  echo\n" + project + "  slow\n");
+
+    assertThat(cli.run("schedule", "-t", "n0", "-p", ours, "*", "--arg", "pages=1"))
+        .as(cli.err()).isZero();
+    assertThat(cli.out()).containsPattern(project + " +echo +[0-9a-f]{32}\n")
+        .containsPattern(project + " +slow +[0-9a-f]{32}\n");
+    assertThat(cli.run("jobs", "-t", "n0", "-p", project, "--json")).isZero();
+    assertThat(cli.out()).contains("\"spider\" : \"echo\"").contains("\"spider\" : \"slow\"");
+  }
+
+  @Test
   void deployAllAndScheduleOnAllNodes() throws Exception {
     urls = LiveScrapyd.urls();
     CliTestSupport cli = project();

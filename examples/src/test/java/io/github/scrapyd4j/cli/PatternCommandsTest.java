@@ -123,4 +123,18 @@ class PatternCommandsTest {
     assertThat(cli.run("spiders", "-p", "nosuch*", "--url", wm.baseUrl())).isEqualTo(1);
     assertThat(cli.err()).isEqualTo("scrapyd4j: no project matches nosuch*\n");
   }
+
+  @Test
+  void aBadPatternIsAUsageErrorNamingTheArgumentBeforeAnyRequest() {
+    assertThat(cli.run("schedule", "-p", "lab[z-a]*", "*", "--url", wm.baseUrl())).isEqualTo(2);
+    assertThat(cli.err()).isEqualTo("scrapyd4j: -p: pattern 'lab[z-a]*' holds the reversed range"
+        + " z-a, which matches nothing: write a-z\n");
+
+    assertThat(cli.run("schedule", "-p", "labbot", "[9-0]", "--url", wm.baseUrl())).isEqualTo(2);
+    assertThat(cli.err()).startsWith("scrapyd4j: SPIDER: pattern '[9-0]'");
+
+    assertThat(cli.run("spiders", "-p", "[b-a]", "--url", wm.baseUrl())).isEqualTo(2);
+    assertThat(cli.err()).startsWith("scrapyd4j: -p: pattern '[b-a]'");
+    assertThat(wm.getAllServeEvents()).isEmpty();
+  }
 }
