@@ -4,6 +4,7 @@ import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.jobs.FollowResult;
 import io.github.scrapyd4j.jobs.JobLogs;
 import io.github.scrapyd4j.jobs.JobRef;
+import io.github.scrapyd4j.jobs.Jobs;
 import io.github.scrapyd4j.jobs.Polling;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -78,10 +79,10 @@ public class LogFollowBenchmark {
     log = Files.createFile(dir.resolve("j.log"));
     server = new CountingScrapyd(log, 0);
     client = ScrapydClient.builder().baseUri(server.baseUrl()).build();
-    logs = JobLogs.builder(client).polling(Polling.builder()
+    logs = Jobs.builder(client).polling(Polling.builder()
         .initialInterval(Duration.ofMillis(20))
         .maxInterval(Duration.ofMillis(200))
-        .build()).build();
+        .build()).build().logs();
   }
 
   @Benchmark

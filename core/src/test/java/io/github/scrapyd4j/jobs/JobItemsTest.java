@@ -50,8 +50,8 @@ class JobItemsTest {
     return c;
   }
 
-  private JobItems.Builder items(String url) {
-    return JobItems.builder(client(url)).scheduler(scheduler).clock(scheduler.clock())
+  private Jobs.Builder items(String url) {
+    return Jobs.builder(client(url)).scheduler(scheduler).clock(scheduler.clock())
         .polling(Polling.builder().vanishGrace(Duration.ofSeconds(5)).build());
   }
 
@@ -90,8 +90,8 @@ class JobItemsTest {
     List<MalformedItemException> strictProblems = new ArrayList<>();
 
     List<Page> pages = new ArrayList<>();
-    long count = items(fake.url()).objectMapper(lenient).build().forEach(JOB, Page.class, pages::add);
-    long strictCount = items(fake.url()).onMalformedLine(strictProblems::add).build()
+    long count = items(fake.url()).objectMapper(lenient).build().items().forEach(JOB, Page.class, pages::add);
+    long strictCount = items(fake.url()).onMalformedLine(strictProblems::add).build().items()
         .forEach(JOB, Page.class, p -> { });
 
     assertThat(count).isEqualTo(2);
@@ -111,7 +111,7 @@ class JobItemsTest {
     List<MalformedItemException> problems = new ArrayList<>();
 
     List<JsonNode> items;
-    try (Stream<JsonNode> stream = items(fake.url()).onMalformedLine(problems::add).build().stream(JOB)) {
+    try (Stream<JsonNode> stream = items(fake.url()).onMalformedLine(problems::add).build().items().stream(JOB)) {
       items = stream.collect(Collectors.toList());
     }
 
@@ -126,7 +126,7 @@ class JobItemsTest {
   void aMalformedLineEndsTheStreamWhenTheCallerAsks() {
     FakeScrapyd fake = fake();
     fake.put(ITEMS_PATH, "{\"n\": 1}\n{\"n\": \n{\"n\": 3}\n");
-    JobItems strict = items(fake.url()).onMalformedLine(MalformedItemHandler.fail()).build();
+    JobItems strict = items(fake.url()).onMalformedLine(MalformedItemHandler.fail()).build().items();
     List<JsonNode> seen = new ArrayList<>();
 
     assertThatThrownBy(() -> strict.forEach(JOB, seen::add))
@@ -139,7 +139,7 @@ class JobItemsTest {
     FakeScrapyd fake = fake();
     fake.put(ITEMS_PATH, IntStream.range(0, 50_000).mapToObj(i -> "{\"n\": " + i + "}")
         .collect(Collectors.joining("\n", "", "\n")));
-    JobItems items = items(fake.url()).build();
+    JobItems items = items(fake.url()).build().items();
 
     for (int round = 0; round < 20; round++) {
       try (Stream<JsonNode> stream = items.stream(JOB)) {
@@ -166,7 +166,7 @@ class JobItemsTest {
     fake.job("p", "s", "j1", "running");
     fake.put(ITEMS_PATH, "{\"n\": 1}\n{\"n\": ");
     List<Page> pages = Collections.synchronizedList(new ArrayList<>());
-    CompletableFuture<FollowResult> follow = items(fake.url()).build().followAsync(JOB, Page.class, pages::add);
+    CompletableFuture<FollowResult> follow = items(fake.url()).build().items().followAsync(JOB, Page.class, pages::add);
     scheduler.awaitQueued(1);
     assertThat(pages).extracting(p -> p.n).containsExactly(1);
     fake.append(ITEMS_PATH, "2}\n{\"n\": 3}\n");
@@ -186,7 +186,7 @@ class JobItemsTest {
     fake.job("p", "s", "j1", "running");
     fake.put(ITEMS_PATH, "{\"n\": 1}\n");
     CompletableFuture<FollowResult> follow =
-        items(fake.url()).build().followAsync(JOB, Page.class, page -> { });
+        items(fake.url()).build().items().followAsync(JOB, Page.class, page -> { });
     scheduler.awaitQueued(1);
 
     follow.cancel(true);
@@ -205,7 +205,7 @@ class JobItemsTest {
     List<MalformedItemException> problems = Collections.synchronizedList(new ArrayList<>());
     List<JsonNode> items = Collections.synchronizedList(new ArrayList<>());
 
-    FollowResult result = scheduler.drive(items(fake.url()).onMalformedLine(problems::add).build()
+    FollowResult result = scheduler.drive(items(fake.url()).onMalformedLine(problems::add).build().items()
         .followAsync(JOB, items::add)).join();
 
     assertThat(items).hasSize(1);
@@ -223,7 +223,7 @@ class JobItemsTest {
     assertThatThrownBy(() -> items.stream(null)).hasMessageContaining("job");
     assertThatThrownBy(() -> items.stream(JOB, null)).hasMessageContaining("type");
     assertThatThrownBy(() -> items.forEach(JOB, null)).hasMessageContaining("action");
-    assertThatThrownBy(() -> JobItems.builder(client(wm.baseUrl())).objectMapper(null)).hasMessageContaining("mapper");
+    assertThatThrownBy(() -> Jobs.builder(client(wm.baseUrl())).objectMapper(null)).hasMessageContaining("mapper");
     assertThat(wm.getAllServeEvents()).isEmpty();
   }
 }

@@ -113,6 +113,7 @@ class JobsTest {
     assertThat(last).containsExactly(
         "2026-11-23 18:27:14 [scrapy.core.engine] INFO: Spider closed (finished)");
     assertThat(jobs.logs().waiter().polling()).isSameAs(polling);
+    assertThat(jobs.waiter()).isSameAs(jobs.logs().waiter());
     assertThat(jobs.state(JOB)).contains(JobState.FINISHED);
   }
 
