@@ -67,7 +67,8 @@ public final class JobItems {
   /** For the items of a cluster's {@link Jobs}: the items of each job's node; else null. */
   private final Function<JobRef, JobItems> router;
 
-  private JobItems(ScrapydClient client, JobWaiter waiter, ObjectMapper mapper,
+  /** The items of one node with the settings of a {@link Jobs}. */
+  JobItems(ScrapydClient client, JobWaiter waiter, ObjectMapper mapper,
       MalformedItemHandler onMalformed) {
     this.files = new FileAccess(client);
     this.waiter = waiter;
@@ -76,7 +77,8 @@ public final class JobItems {
     this.router = null;
   }
 
-  private JobItems(Function<JobRef, JobItems> router) {
+  /** Items that send each call to the items of the job's node. */
+  JobItems(Function<JobRef, JobItems> router) {
     this.files = null;
     this.waiter = null;
     this.mapper = null;
@@ -84,24 +86,13 @@ public final class JobItems {
     this.router = router;
   }
 
-  /** The items of one node with the settings of a {@link Jobs}. */
-  static JobItems create(ScrapydClient client, JobWaiter waiter, ObjectMapper mapper,
-      MalformedItemHandler onMalformed) {
-    return new JobItems(client, waiter, mapper, onMalformed);
-  }
-
-  /** Items that send each call to the items of the job's node. */
-  static JobItems routed(Function<JobRef, JobItems> router) {
-    return new JobItems(router);
-  }
-
   private JobItems route(JobRef job) {
     return router.apply(Checks.notNull("job", job));
   }
 
   /**
-   * The items of a node's jobs, with the default polling, a plain {@link ObjectMapper} and skipping malformed lines: {@code
-   * Jobs.of(client).items()}. Other settings are set on {@link Jobs#builder(ScrapydClient)}.
+   * The items of a node's jobs, with the default polling, a plain {@link ObjectMapper} and
+   * skipping malformed lines: {@code Jobs.of(client).items()}. Other settings are set on {@link Jobs#builder(ScrapydClient)}.
    *
    * @param client the node's client
    * @return the items reader
@@ -290,13 +281,7 @@ public final class JobItems {
     Parser<T> parser = new Parser<>(t, reader(type), items, onMalformed::onMalformed);
     LineSplitter splitter = new LineSplitter(parser.lines(action::accept), files.maxLineBytes());
     RangeCursor cursor = new RangeCursor(splitter, 0);
-    return Follower.start(files, t, cursor, waiter, timeout, done -> FollowResult.builder()
-        .job(job)
-        .bytes(done.cursor.delivered())
-        .bytesReceived(done.cursor.received())
-        .fileRequests(done.cursor.requests())
-        .stateRequests(done.stateRequests)
-        .restarts(done.cursor.restarts())
+    return Follower.start(files, t, cursor, waiter, timeout, done -> done.result(job)
         .items(items.get())
         .malformedLines(parser.malformed.get())
         .build());

@@ -74,7 +74,8 @@ public final class JobLogs {
   /** For the logs of a cluster's {@link Jobs}: the logs of each job's node; else null. */
   private final Function<JobRef, JobLogs> router;
 
-  private JobLogs(ScrapydClient client, JobWaiter waiter, LogFormat format, OutcomePolicy policy) {
+  /** The logs of one node with the settings of a {@link Jobs}. */
+  JobLogs(ScrapydClient client, JobWaiter waiter, LogFormat format, OutcomePolicy policy) {
     this.files = new FileAccess(client);
     this.waiter = waiter;
     this.format = format;
@@ -82,23 +83,13 @@ public final class JobLogs {
     this.router = null;
   }
 
-  private JobLogs(Function<JobRef, JobLogs> router) {
+  /** Logs that send each call to the logs of the job's node. */
+  JobLogs(Function<JobRef, JobLogs> router) {
     this.files = null;
     this.waiter = null;
     this.format = null;
     this.policy = null;
     this.router = router;
-  }
-
-  /** The logs of one node with the settings of a {@link Jobs}. */
-  static JobLogs create(
-      ScrapydClient client, JobWaiter waiter, LogFormat format, OutcomePolicy policy) {
-    return new JobLogs(client, waiter, format, policy);
-  }
-
-  /** Logs that send each call to the logs of the job's node. */
-  static JobLogs routed(Function<JobRef, JobLogs> router) {
-    return new JobLogs(router);
   }
 
   private JobLogs route(JobRef job) {
@@ -463,14 +454,7 @@ public final class JobLogs {
     }
     FileAccess.Target t = files.target(Checks.notNull("job", job), FileAccess.Kind.LOG);
     RangeCursor cursor = new RangeCursor(new Utf8Decoder(sink(consumer)), fromOffset);
-    return Follower.start(files, t, cursor, waiter, timeout, done -> FollowResult.builder()
-        .job(job)
-        .bytes(done.cursor.delivered())
-        .bytesReceived(done.cursor.received())
-        .fileRequests(done.cursor.requests())
-        .stateRequests(done.stateRequests)
-        .restarts(done.cursor.restarts())
-        .build());
+    return Follower.start(files, t, cursor, waiter, timeout, done -> done.result(job).build());
   }
 
   // ------------------------------------------------------------------ outcome

@@ -50,16 +50,16 @@ public final class Jobs {
     this.config = config;
     this.nodes = null;
     this.waiter = new JobWaiter(client, config.polling, config.scheduler, config.clock);
-    this.logs = JobLogs.create(client, waiter, config.format, config.policy);
-    this.items = JobItems.create(client, waiter, config.mapper, config.onMalformed);
+    this.logs = new JobLogs(client, waiter, config.format, config.policy);
+    this.items = new JobItems(client, waiter, config.mapper, config.onMalformed);
   }
 
   private Jobs(Builder config, Function<String, ScrapydClient> nodes) {
     this.config = config;
     this.nodes = nodes;
     this.waiter = null;
-    this.logs = JobLogs.routed(job -> node(job).logs);
-    this.items = JobItems.routed(job -> node(job).items);
+    this.logs = new JobLogs(job -> node(job).logs);
+    this.items = new JobItems(job -> node(job).items);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.github.scrapyd4j.jobs.internal;
 
+import io.github.scrapyd4j.jobs.FollowResult;
+import io.github.scrapyd4j.jobs.JobRef;
 import io.github.scrapyd4j.jobs.JobVanishedException;
 import io.github.scrapyd4j.jobs.JobWaitTimeoutException;
 import io.github.scrapyd4j.jobs.JobWaiter;
@@ -29,6 +31,17 @@ public final class Follower {
       this.cursor = cursor;
       this.stateRequests = stateRequests;
       this.finalState = finalState;
+    }
+
+    /** The result's transfer counts; a follow of items adds its own. */
+    public FollowResult.Builder result(JobRef job) {
+      return FollowResult.builder()
+          .job(job)
+          .bytes(cursor.delivered())
+          .bytesReceived(cursor.received())
+          .fileRequests(cursor.requests())
+          .stateRequests(stateRequests)
+          .restarts(cursor.restarts());
     }
   }
 
