@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  * A stand-in for a Scrapyd 1.6 node on a real loopback socket (the JDK's {@code HttpServer}), for
  * our tests and for users testing their own code against a fake Scrapyd, in the spirit of okhttp's
  * {@code MockWebServer}. It answers the JSON API as a real 1.6.0 does (the bodies follow the
- * recordings in {@code src/test/resources/recordings}): errors are HTTP 200 with
+ * recordings in {@code src/test/resources/recordings}, headers as Twisted's {@code Server} and,
+ * for files, {@code Accept-Ranges} and {@code Last-Modified}): errors are HTTP 200 with
  * {@code "status": "error"} and Scrapyd's messages, a wrong method is a 200 error, an unknown path
  * is a 404 HTML page.
  *
@@ -68,7 +69,7 @@ import java.util.regex.Pattern;
  *       made from the state (as cheap as an answer can be); {@link #serve(String, long,
  *       Supplier)} serves a file made as it is sent (a 1 GiB one costs no memory); {@link
  *       #url(String)} is the same node behind a path prefix, so that one stand-in can play many
- *       nodes of a cluster.
+ *       nodes of a cluster; {@link #hanging()} takes requests and never answers.
  * </ul>
  *
  * <pre>{@code
@@ -89,6 +90,15 @@ import java.util.regex.Pattern;
  */
 public final class FakeScrapyd implements AutoCloseable {
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+
+  static {
+    // The JDK's server writes an answer's head and body apart; without TCP_NODELAY, Nagle's
+    // algorithm and delayed ACKs hold many answers on a kept-alive connection for some 40 ms.
+    // Read once, when the JDK's server is first used; a value set by the caller is kept.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
 
   private final HttpServer server;
   private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
@@ -114,6 +124,10 @@ public final class FakeScrapyd implements AutoCloseable {
   private volatile boolean statusJson = true;
   private volatile boolean ignoreRanges;
   private volatile boolean requestLog = true;
+  private final String started = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+      java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+  private volatile boolean hanging;
+  private final List<HttpExchange> held = Collections.synchronizedList(new ArrayList<>());
 
   /** A file served: its size now, and its bytes from an offset. */
   private interface Source {
@@ -164,7 +178,7 @@ public final class FakeScrapyd implements AutoCloseable {
   /** Starts the stand-in on a free port of 127.0.0.1. */
   public FakeScrapyd() {
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -240,6 +254,17 @@ public final class FakeScrapyd implements AutoCloseable {
    */
   public FakeScrapyd answer(String path, String json) {
     answers.put(path, json.getBytes(StandardCharsets.UTF_8));
+    return this;
+  }
+
+  /**
+   * Takes every request from now on and never answers it (until {@link #close()}): a node that
+   * accepts connections and then hangs, for deadlines and timeouts. The requests are counted.
+   *
+   * @return this stand-in
+   */
+  public FakeScrapyd hanging() {
+    hanging = true;
     return this;
   }
 
@@ -559,6 +584,10 @@ public final class FakeScrapyd implements AutoCloseable {
     }
     hits.computeIfAbsent(path, k -> new LongAdder()).increment();
     ex.setAttribute(PATH, path);
+    if (hanging) {
+      held.add(ex); // closed with the server
+      return;
+    }
     String p = path;
     Duration delay = latency;
     if (delay.isZero()) {
@@ -572,6 +601,7 @@ public final class FakeScrapyd implements AutoCloseable {
 
   private void respond(HttpExchange ex, String path, String range) {
     try {
+      ex.getResponseHeaders().set("Server", "TwistedWeb/22.4.0");
       Deque<Fault> queued = faults.get(path);
       Fault fault = queued == null ? null : queued.poll();
       if (fault == Fault.DISCONNECT) {
@@ -974,6 +1004,7 @@ public final class FakeScrapyd implements AutoCloseable {
     }
     ex.getResponseHeaders().set("Accept-Ranges", "bytes");
     ex.getResponseHeaders().set("Content-Type", "text/plain");
+    ex.getResponseHeaders().set("Last-Modified", started);
     Matcher m = range == null || ignoreRanges ? null : RANGE.matcher(range.trim());
     if (m == null || !m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
       body(ex, 200, data, 0, size);
@@ -1070,6 +1101,9 @@ public final class FakeScrapyd implements AutoCloseable {
     pool.shutdownNow();
     if (delays != null) {
       delays.shutdownNow();
+    }
+    synchronized (held) {
+      held.forEach(HttpExchange::close);
     }
   }
 }

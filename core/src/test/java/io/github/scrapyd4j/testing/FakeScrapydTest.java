@@ -252,4 +252,15 @@ class FakeScrapydTest {
     assertThat(fake.bytesSent("/listprojects.json")).isGreaterThan(recorded("listprojects")
         .length());
   }
+
+  @Test
+  void aHangingNodeTakesRequestsAndNeverAnswers() {
+    fake.hanging();
+
+    assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(
+        URI.create(fake.url() + "daemonstatus.json")).timeout(Duration.ofMillis(300)).build(),
+        HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(java.net.http.HttpTimeoutException.class);
+    assertThat(fake.hits("/daemonstatus.json")).isEqualTo(1);
+  }
 }
