@@ -1,14 +1,11 @@
 package io.github.scrapyd4j.jobs;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.scrapyd4j.RetryPolicy;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.jobs.support.ManualScheduler;
@@ -24,14 +21,9 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Items as JSON lines: trees, the caller's types, malformed lines, follows of a growing file. */
 class JobItemsTest {
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
   private static final String ITEMS_PATH = "/items/p/s/j1.jl";
   private static final JobRef JOB = JobRef.of("p", "s", "j1");
 
@@ -70,10 +62,11 @@ class JobItemsTest {
 
   @Test
   void theRecordedItemIsReadAsATree() {
-    wm.stubFor(get("/items/labbot/echo/7e59.jl").willReturn(Recording.load("items_full").response()));
+    FakeScrapyd fake = fake();
+    fake.put("/items/labbot/echo/7e59.jl", Recording.load("items_full").body);
 
     List<JsonNode> items;
-    try (Stream<JsonNode> stream = JobItems.of(client(wm.baseUrl())).stream(JobRef.of("labbot", "echo", "7e59"))) {
+    try (Stream<JsonNode> stream = JobItems.of(client(fake.url())).stream(JobRef.of("labbot", "echo", "7e59"))) {
       items = stream.collect(Collectors.toList());
     }
 
@@ -218,12 +211,13 @@ class JobItemsTest {
 
   @Test
   void badArgumentsAreRejectedNamingThem() {
-    JobItems items = JobItems.of(client(wm.baseUrl()));
+    FakeScrapyd fake = fake();
+    JobItems items = JobItems.of(client(fake.url()));
 
     assertThatThrownBy(() -> items.stream(null)).hasMessageContaining("job");
     assertThatThrownBy(() -> items.stream(JOB, null)).hasMessageContaining("type");
     assertThatThrownBy(() -> items.forEach(JOB, null)).hasMessageContaining("action");
-    assertThatThrownBy(() -> Jobs.builder(client(wm.baseUrl())).objectMapper(null)).hasMessageContaining("mapper");
-    assertThat(wm.getAllServeEvents()).isEmpty();
+    assertThatThrownBy(() -> Jobs.builder(client(fake.url())).objectMapper(null)).hasMessageContaining("mapper");
+    assertThat(fake.requests()).isEmpty();
   }
 }

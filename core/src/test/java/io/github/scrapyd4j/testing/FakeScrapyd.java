@@ -1079,9 +1079,9 @@ public final class FakeScrapyd implements AutoCloseable {
         .add(head + bodyLength);
   }
 
-  /** The reason phrases the JDK's server writes. */
+  /** The reason phrases the JDK's server writes (none for 416). */
   private static final Map<Integer, String> REASONS = Map.of(200, "OK", 206, "Partial Content",
-      404, "Not Found", 416, "Requested Range Not Satisfiable", 500, "Internal Server Error",
+      404, "Not Found", 500, "Internal Server Error",
       503, "Service Unavailable");
 
   private void send(HttpExchange ex, int status, String type, String body) throws IOException {
