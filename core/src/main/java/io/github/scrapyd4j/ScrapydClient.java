@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
@@ -447,9 +446,8 @@ public final class ScrapydClient implements AutoCloseable {
    *     .build();
    * }</pre>
    */
-  public static final class Builder {
+  public static final class Builder extends ClientOptions.Setters<Builder> {
     private URI baseUri = DEFAULT_BASE_URI;
-    private ClientOptions options = ClientOptions.empty();
 
     private Builder() {}
 
@@ -484,238 +482,6 @@ public final class ScrapydClient implements AutoCloseable {
     }
 
     /**
-     * Basic-authentication credentials, sent with every request (not only after a challenge).
-     * Over plain {@code http://} to a host other than this machine they can be read on the way:
-     * the client logs one WARN per node then. Default: none.
-     *
-     * @param username the user name
-     * @param password the password
-     * @return this builder
-     */
-    public Builder credentials(String username, String password) {
-      return credentials(Credentials.of(username, password));
-    }
-
-    /**
-     * Basic-authentication credentials, or {@code null} for none. See {@link
-     * #credentials(String, String)}.
-     *
-     * @param credentials the credentials
-     * @return this builder
-     */
-    public Builder credentials(Credentials credentials) {
-      return set(o -> o.credentials(Optional.ofNullable(credentials)));
-    }
-
-    /**
-     * How long to wait for a connection to open. Ignored when an {@link #httpClient(HttpClient)}
-     * is given (it has its own). Default: 10 s.
-     *
-     * @param timeout a positive duration
-     * @return this builder
-     */
-    public Builder connectTimeout(Duration timeout) {
-      Checks.positive("connectTimeout", timeout);
-      return set(o -> o.connectTimeout(timeout));
-    }
-
-    /**
-     * How long to wait for the answer to a call, except the three below. Default: 30 s.
-     *
-     * @param timeout a positive duration
-     * @return this builder
-     */
-    public Builder requestTimeout(Duration timeout) {
-      Checks.positive("requestTimeout", timeout);
-      return set(o -> o.requestTimeout(timeout));
-    }
-
-    /**
-     * How long to wait for the answer to {@code addversion}, {@code schedule} and {@code
-     * listspiders}, for which Scrapyd may run {@code scrapy list} first. Default: 3 minutes.
-     *
-     * @param timeout a positive duration
-     * @return this builder
-     */
-    public Builder spiderListingTimeout(Duration timeout) {
-      Checks.positive("spiderListingTimeout", timeout);
-      return set(o -> o.spiderListingTimeout(timeout));
-    }
-
-    /**
-     * The {@code User-Agent} header. Default: {@code scrapyd4j/<version> (Java <version>)}.
-     *
-     * @param userAgent the user agent
-     * @return this builder
-     */
-    public Builder userAgent(String userAgent) {
-      Checks.notBlank("userAgent", userAgent);
-      return set(o -> o.userAgent(userAgent));
-    }
-
-    /**
-     * An {@link HttpClient} to send requests with, for example one with a proxy. The client does
-     * not close it. Requests are still sent as HTTP/1.1. It must not follow redirects ({@link
-     * HttpClient#followRedirects()} {@code NEVER}): a redirect would carry the credentials to
-     * whatever address it names. Default: the client creates its own.
-     *
-     * @param httpClient the HTTP client
-     * @return this builder
-     * @throws IllegalArgumentException if the HTTP client follows redirects
-     */
-    public Builder httpClient(HttpClient httpClient) {
-      Checks.noRedirects("httpClient", httpClient);
-      return set(o -> o.httpClient(httpClient));
-    }
-
-    /**
-     * The TLS context for {@code https} nodes, for example one that trusts a private certificate
-     * authority, without changing the JVM-wide trust settings:
-     *
-     * <pre>{@code
-     * KeyStore trusted = KeyStore.getInstance("PKCS12");
-     * try (InputStream in = Files.newInputStream(Path.of("ca.p12"))) {
-     *   trusted.load(in, storePassword);
-     * }
-     * TrustManagerFactory trust =
-     *     TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-     * trust.init(trusted);
-     * SSLContext tls = SSLContext.getInstance("TLS");
-     * tls.init(null, trust.getTrustManagers(), null);
-     * ScrapydClient client = ScrapydClient.builder().baseUri("https://scrapyd.internal/")
-     *     .sslContext(tls).build();
-     * }</pre>
-     *
-     * <p>Used by the HTTP client the client creates; give it or {@link #httpClient(HttpClient)},
-     * not both (a caller's HTTP client has its own). Default: the JVM's default context.
-     *
-     * @param sslContext the TLS context
-     * @return this builder
-     */
-    public Builder sslContext(SSLContext sslContext) {
-      Checks.notNull("sslContext", sslContext);
-      return set(o -> o.sslContext(sslContext));
-    }
-
-    /**
-     * The executor for async work: reading answers and completing futures (and the HTTP client's
-     * own tasks, when the client creates it). The client does not shut it down. Default: a fixed
-     * pool of daemon threads, one per processor (at least two), shut down on close.
-     *
-     * @param executor the executor
-     * @return this builder
-     */
-    public Builder executor(Executor executor) {
-      Checks.notNull("executor", executor);
-      return set(o -> o.executor(executor));
-    }
-
-    /**
-     * When to retry read-only calls. Default: {@link RetryPolicy#defaults()}; {@link
-     * RetryPolicy#none()} turns retries off.
-     *
-     * @param retryPolicy the policy
-     * @return this builder
-     */
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
-      Checks.notNull("retryPolicy", retryPolicy);
-      return set(o -> o.retryPolicy(retryPolicy));
-    }
-
-    /**
-     * The most async requests in flight at once; more wait in a queue, without holding a thread.
-     * Default: 64.
-     *
-     * @param max 1 or more
-     * @return this builder
-     */
-    public Builder maxConcurrentRequests(int max) {
-      if (max < 1) {
-        throw new IllegalArgumentException("maxConcurrentRequests must be 1 or more, but was " + max);
-      }
-      return set(o -> o.maxConcurrentRequests(max));
-    }
-
-    /**
-     * The most bytes of a JSON answer read. A longer answer fails the call with {@link
-     * ScrapydMalformedResponseException} naming the cap, after reading no more than the cap; the
-     * connection is closed. An answer whose {@code Content-Length} is over the cap fails before
-     * any of it is read. The cap is per call: a fan-out over many nodes may hold one answer per
-     * node at once. Default: 64 MiB, or an eighth of the maximum heap when that is less ({@link
-     * #DEFAULT_MAX_RESPONSE_BYTES}); 64 MiB is room for a {@code listjobs} of some 200,000 jobs.
-     *
-     * @param bytes 1 or more
-     * @return this builder
-     */
-    public Builder maxResponseBytes(long bytes) {
-      atLeastOne("maxResponseBytes", bytes);
-      return set(o -> o.maxResponseBytes(bytes));
-    }
-
-    /**
-     * The most bytes read of the body of an answer with an unexpected HTTP status (a proxy's error
-     * page, for example); the rest is not read, and the exception quotes what was. Default: 64 KiB
-     * ({@link #DEFAULT_MAX_ERROR_BODY_BYTES}).
-     *
-     * @param bytes 1 or more
-     * @return this builder
-     */
-    public Builder maxErrorBodyBytes(int bytes) {
-      atLeastOne("maxErrorBodyBytes", bytes);
-      return set(o -> o.maxErrorBodyBytes(bytes));
-    }
-
-    /**
-     * The longest line of a job's log or items file that is held in memory, for reading lines
-     * ({@code JobLogs.tailLines}, {@code LogConsumer.lines} when following or reading a log) and
-     * items. A longer line is never buffered whole: it is skipped, and reported (an item line to
-     * the items' {@code MalformedItemHandler} with its offset, a log line with a WARN log naming
-     * its offset). Default: 8 MiB ({@link #DEFAULT_MAX_LINE_BYTES}).
-     *
-     * @param bytes 1 or more
-     * @return this builder
-     */
-    public Builder maxLineBytes(int bytes) {
-      atLeastOne("maxLineBytes", bytes);
-      return set(o -> o.maxLineBytes(bytes));
-    }
-
-    /**
-     * Sets every option that {@code options} sets; the others keep their values. A TLS context or
-     * an HTTP client in {@code options} replaces both of this builder's (see {@link
-     * ClientOptions#withDefaults(ClientOptions)}).
-     *
-     * <pre>{@code
-     * ScrapydClient client = ScrapydClient.builder()
-     *     .baseUri("http://scrapyd-1.internal:6800")
-     *     .options(sharedOptions)
-     *     .requestTimeout(Duration.ofSeconds(5)) // overrides sharedOptions' request timeout
-     *     .build();
-     * }</pre>
-     *
-     * @param options the options to set
-     * @return this builder
-     */
-    public Builder options(ClientOptions options) {
-      this.options = Checks.notNull("options", options).withDefaults(this.options);
-      return this;
-    }
-
-    private Builder set(java.util.function.Consumer<ClientOptions.Builder> change) {
-      ClientOptions.Builder next = ClientOptions.builder().from(options);
-      change.accept(next);
-      options = next.build();
-      return this;
-    }
-
-    private static long atLeastOne(String argument, long value) {
-      if (value < 1) {
-        throw new IllegalArgumentException(argument + " must be 1 or more, but was " + value);
-      }
-      return value;
-    }
-
-    /**
      * Checks the options and builds the client.
      *
      * @return a new client
@@ -723,6 +489,7 @@ public final class ScrapydClient implements AutoCloseable {
      *     or has a query or fragment
      */
     public ScrapydClient build() {
+      ClientOptions options = clientOptions();
       ClientOptions resolved = options.withDefaults(ClientOptions.defaults());
       if (resolved.httpClient().isPresent() && resolved.sslContext().isPresent()) {
         throw new IllegalArgumentException(

@@ -1,8 +1,8 @@
 package io.github.scrapyd4j.bench;
 
 import io.github.scrapyd4j.ScrapydClient;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import io.github.scrapyd4j.testing.FakeScrapyd;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * 1,000 concurrent async daemonstatus calls against a local server that answers each after 20 ms:
- * the time for the whole burst, and (printed at the end) the most threads the client had while
+ * 1,000 concurrent async daemonstatus calls against {@code FakeScrapyd} answering each after 20 ms
+ * ({@code latency}, no thread held): the time for the whole burst, and (printed at the end) the most threads the client had while
  * the calls were in flight.
  */
 @State(Scope.Benchmark)
@@ -32,17 +32,17 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3)
 @Measurement(iterations = 10)
 public class AsyncBurstBenchmark {
-  private LocalScrapyd server;
+  private FakeScrapyd server;
   private ScrapydClient client;
   private Set<Thread> before;
   private long maxClientThreads;
 
   @Setup(Level.Trial)
   public void start() throws Exception {
-    server = new LocalScrapyd(
-        Map.of("daemonstatus.json", LocalScrapyd.DAEMON_STATUS.getBytes(StandardCharsets.UTF_8)), 20);
+    server = new FakeScrapyd().withoutRequestLog().latency(Duration.ofMillis(20))
+        .answer("/daemonstatus.json", Bodies.DAEMON_STATUS);
     before = Thread.getAllStackTraces().keySet();
-    client = ScrapydClient.builder().baseUri(server.baseUrl()).build();
+    client = ScrapydClient.builder().baseUri(server.url()).build();
   }
 
   @TearDown(Level.Trial)
@@ -62,7 +62,7 @@ public class AsyncBurstBenchmark {
     }
     long threads = Thread.getAllStackTraces().keySet().stream()
         .filter(t -> !before.contains(t))
-        .filter(t -> !t.getName().startsWith("local-scrapyd"))
+        .filter(t -> !t.getName().startsWith("fake-scrapyd"))
         .collect(Collectors.counting());
     maxClientThreads = Math.max(maxClientThreads, threads);
     CompletableFuture.allOf(calls).join();

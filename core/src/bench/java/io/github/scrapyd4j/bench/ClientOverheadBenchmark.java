@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.model.DaemonStatus;
 import io.github.scrapyd4j.model.JobList;
+import io.github.scrapyd4j.testing.FakeScrapyd;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Per-call cost of ScrapydClient against a bare HttpClient call of the same request to the same
- * local server: listjobs.json with 1,000 finished jobs, and daemonstatus.json.
+ * {@code FakeScrapyd} with fixed answers ({@code answer(...)}): listjobs.json with 1,000 finished
+ * jobs, and daemonstatus.json.
  *
  * <p>Three baselines: {@code bare*Bytes} sends the request and takes the body as bytes (no parsing
  * at all); {@code bare*Tree} also parses it with Jackson into a tree, which is what a hand-written
@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 4, time = 3)
 @Measurement(iterations = 6, time = 3)
 public class ClientOverheadBenchmark {
-  private LocalScrapyd server;
+  private FakeScrapyd server;
   private ScrapydClient client;
   private HttpClient bare;
   private HttpRequest listJobsRequest;
@@ -51,14 +51,14 @@ public class ClientOverheadBenchmark {
 
   @Setup(Level.Trial)
   public void start() throws Exception {
-    server = new LocalScrapyd(Map.of(
-        "listjobs.json", LocalScrapyd.listJobs(1000),
-        "daemonstatus.json", LocalScrapyd.DAEMON_STATUS.getBytes(StandardCharsets.UTF_8)), 0);
-    client = ScrapydClient.builder().baseUri(server.baseUrl()).build();
+    server = new FakeScrapyd().withoutRequestLog()
+        .answer("/listjobs.json", Bodies.listJobs(1000))
+        .answer("/daemonstatus.json", Bodies.DAEMON_STATUS);
+    client = ScrapydClient.builder().baseUri(server.url()).build();
     bare = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10)).build();
-    listJobsRequest = request(server.baseUrl() + "listjobs.json?project=labbot");
-    daemonStatusRequest = request(server.baseUrl() + "daemonstatus.json");
+    listJobsRequest = request(server.url() + "listjobs.json?project=labbot");
+    daemonStatusRequest = request(server.url() + "daemonstatus.json");
     if (client.listJobs("labbot").finished().size() != 1000) {
       throw new IllegalStateException("the server should list 1000 finished jobs");
     }

@@ -4,7 +4,9 @@ import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.jobs.FollowResult;
 import io.github.scrapyd4j.jobs.JobLogs;
 import io.github.scrapyd4j.jobs.JobRef;
+import io.github.scrapyd4j.jobs.Jobs;
 import io.github.scrapyd4j.jobs.Polling;
+import io.github.scrapyd4j.testing.FakeScrapyd;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,8 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Follows a log while a writer thread grows it to 200 MiB (64 KiB blocks of Scrapy-like lines,
- * with multi-byte characters, about 1 ms apart), through a loopback server that counts every byte
- * it sends: how many bytes crossed the wire (log answers and status.json answers, status lines and
+ * with multi-byte characters, about 1 ms apart), through the {@code FakeScrapyd} stand-in (the file
+ * mounted from disk, {@code bytesSent} counting every byte of its answers): how many bytes crossed the wire (log answers and status.json answers, status lines and
  * headers included) per byte written. The time is the time to follow the whole growth, which the
  * writer's pace dominates. Each iteration prints its figures; the trial prints the medians.
  */
@@ -50,7 +52,7 @@ public class LogFollowBenchmark {
 
   private Path dir;
   private Path log;
-  private CountingScrapyd server;
+  private FakeScrapyd server;
   private ScrapydClient client;
   private JobLogs logs;
   private final List<double[]> figures = Collections.synchronizedList(new ArrayList<>());
@@ -76,12 +78,14 @@ public class LogFollowBenchmark {
     Quiet.clientLogging();
     dir = Files.createTempDirectory("scrapyd4j-follow-bench");
     log = Files.createFile(dir.resolve("j.log"));
-    server = new CountingScrapyd(log, 0);
-    client = ScrapydClient.builder().baseUri(server.baseUrl()).build();
-    logs = JobLogs.builder(client).polling(Polling.builder()
+    server = new FakeScrapyd().withoutRequestLog();
+    server.mount("/logs/bench/grow/", dir);
+    server.job("bench", "grow", "j", "running");
+    client = ScrapydClient.builder().baseUri(server.url()).build();
+    logs = Jobs.builder(client).polling(Polling.builder()
         .initialInterval(Duration.ofMillis(20))
         .maxInterval(Duration.ofMillis(200))
-        .build()).build();
+        .build()).build().logs();
   }
 
   @Benchmark
@@ -97,7 +101,7 @@ public class LogFollowBenchmark {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      server.finish();
+      server.state("j", "finished");
     }, "log-writer");
     AtomicLong chars = new AtomicLong();
     writer.start();
@@ -110,15 +114,17 @@ public class LogFollowBenchmark {
       throw new IllegalStateException("followed " + result.bytes() + " bytes / " + chars.get()
           + " chars of " + written + " / " + expectedChars);
     }
-    long sent = server.logBytesSent.get() + server.statusBytesSent.get();
+    long logSent = server.bytesSent("/logs/");
+    long statusSent = server.bytesSent("/status.json");
+    long logRequests = server.hits("/logs/bench/grow/j.log");
+    long statusRequests = server.hits("/status.json");
+    long sent = logSent + statusSent;
     double ratio = (double) sent / written;
-    double bodyRatio = (double) server.logBodyBytesSent.get() / written;
-    figures.add(new double[] {ratio, bodyRatio, server.logRequests.get(), server.statusRequests.get(),
-        sent - written});
+    double bodyRatio = (double) server.bodyBytesSent() / written;
+    figures.add(new double[] {ratio, bodyRatio, logRequests, statusRequests, sent - written});
     System.out.printf(Locale.ROOT, "%nLogFollowBenchmark: written %d B, sent %d B (log %d B in %d answers,"
             + " status.json %d B in %d answers): %.6f x written (log bodies %.6f x)%n",
-        written, sent, server.logBytesSent.get(), server.logRequests.get(), server.statusBytesSent.get(),
-        server.statusRequests.get(), ratio, bodyRatio);
+        written, sent, logSent, logRequests, statusSent, statusRequests, ratio, bodyRatio);
     return result.bytes();
   }
 

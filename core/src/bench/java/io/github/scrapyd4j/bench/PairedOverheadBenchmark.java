@@ -4,14 +4,13 @@ import static io.github.scrapyd4j.bench.Samples.median;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.scrapyd4j.ScrapydClient;
+import io.github.scrapyd4j.testing.FakeScrapyd;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -48,7 +47,7 @@ public class PairedOverheadBenchmark {
   @Param({"listjobs", "daemonstatus"})
   public String endpoint;
 
-  private LocalScrapyd server;
+  private FakeScrapyd server;
   private ScrapydClient client;
   private HttpClient bare;
   private HttpRequest request;
@@ -59,15 +58,15 @@ public class PairedOverheadBenchmark {
 
   @Setup(Level.Trial)
   public void start() throws Exception {
-    server = new LocalScrapyd(Map.of(
-        "listjobs.json", LocalScrapyd.listJobs(1000),
-        "daemonstatus.json", LocalScrapyd.DAEMON_STATUS.getBytes(StandardCharsets.UTF_8)), 0);
-    client = ScrapydClient.builder().baseUri(server.baseUrl()).build();
+    server = new FakeScrapyd().withoutRequestLog()
+        .answer("/listjobs.json", Bodies.listJobs(1000))
+        .answer("/daemonstatus.json", Bodies.DAEMON_STATUS);
+    client = ScrapydClient.builder().baseUri(server.url()).build();
     bare = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10)).build();
     String uri = endpoint.equals("listjobs")
-        ? server.baseUrl() + "listjobs.json?project=labbot"
-        : server.baseUrl() + "daemonstatus.json";
+        ? server.url() + "listjobs.json?project=labbot"
+        : server.url() + "daemonstatus.json";
     request = HttpRequest.newBuilder(URI.create(uri)).version(HttpClient.Version.HTTP_1_1)
         .timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
         .header("User-Agent", "bare").GET().build();

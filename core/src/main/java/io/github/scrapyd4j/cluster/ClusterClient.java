@@ -2,7 +2,6 @@ package io.github.scrapyd4j.cluster;
 
 import io.github.scrapyd4j.ClientOptions;
 import io.github.scrapyd4j.Credentials;
-import io.github.scrapyd4j.RetryPolicy;
 import io.github.scrapyd4j.ScrapydApiException;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.internal.Checks;
@@ -104,11 +103,11 @@ public final class ClusterClient implements AutoCloseable {
   private final Placer placer;
   private volatile boolean closed;
 
-  private ClusterClient(Builder builder) {
+  private ClusterClient(Builder builder, ClientOptions given) {
     this.defaultSelector = builder.selector;
     this.nodeTimeout = builder.nodeTimeout;
     this.deadline = builder.deadline;
-    ClientOptions resolved = builder.options.withDefaults(ClientOptions.builder()
+    ClientOptions resolved = given.withDefaults(ClientOptions.builder()
         .from(ClientOptions.defaults())
         .maxConcurrentRequests(DEFAULT_MAX_CONCURRENT_REQUESTS)
         .build());
@@ -637,12 +636,28 @@ public final class ClusterClient implements AutoCloseable {
   }
 
   /**
-   * Builds a {@link ClusterClient}. Node options left unset take the defaults given here.
+   * Builds a {@link ClusterClient}. The client options set here (the setters of {@link
+   * ClientOptions.Setters}, or {@code options(ClientOptions)}) are the defaults of every node; a
+   * node's own ({@link Node#options()}) win over them. Unset options take the defaults of {@link
+   * ClientOptions}, except {@code maxConcurrentRequests}: 256 across the cluster ({@link
+   * #DEFAULT_MAX_CONCURRENT_REQUESTS}).
+   *
+   * <pre>{@code
+   * ClusterClient cluster = ClusterClient.builder()
+   *     .options(ClientOptions.builder()
+   *         .credentials(Credentials.of("scrapyd", password))
+   *         .requestTimeout(Duration.ofSeconds(20))
+   *         .build())
+   *     .node(Node.of("eu-1", "http://eu-1:6800"))
+   *     .node(Node.builder().id("far").baseUri("http://far:6800")
+   *         .requestTimeout(Duration.ofMinutes(1))
+   *         .build())
+   *     .build();
+   * }</pre>
    */
-  public static final class Builder {
+  public static final class Builder extends ClientOptions.Setters<Builder> {
     private final List<Node> nodes = new ArrayList<>();
     private DnsDiscovery discovery;
-    private ClientOptions options = ClientOptions.empty();
     private Duration nodeTimeout = DEFAULT_NODE_TIMEOUT;
     private Duration deadline = DEFAULT_DEADLINE;
     private NodeSelector selector = NodeSelectors.leastLoaded();
@@ -690,85 +705,6 @@ public final class ClusterClient implements AutoCloseable {
     public Builder discovery(DnsDiscovery discovery) {
       this.discovery = Checks.notNull("discovery", discovery);
       return this;
-    }
-
-    /**
-     * Credentials for nodes that have none of their own.
-     *
-     * @param credentials the credentials
-     * @return this builder
-     */
-    public Builder credentials(Credentials credentials) {
-      Checks.notNull("credentials", credentials);
-      return set(o -> o.credentials(credentials));
-    }
-
-    /**
-     * Connect timeout for nodes without their own; 10 s by default.
-     *
-     * @param timeout a positive duration
-     * @return this builder
-     */
-    public Builder connectTimeout(Duration timeout) {
-      Checks.positive("connectTimeout", timeout);
-      return set(o -> o.connectTimeout(timeout));
-    }
-
-    /**
-     * Request timeout for nodes without their own; 30 s by default.
-     *
-     * @param timeout a positive duration
-     * @return this builder
-     */
-    public Builder requestTimeout(Duration timeout) {
-      Checks.positive("requestTimeout", timeout);
-      return set(o -> o.requestTimeout(timeout));
-    }
-
-    /**
-     * Spider listing timeout for nodes without their own; 3 minutes by default.
-     *
-     * @param timeout a positive duration
-     * @return this builder
-     */
-    public Builder spiderListingTimeout(Duration timeout) {
-      Checks.positive("spiderListingTimeout", timeout);
-      return set(o -> o.spiderListingTimeout(timeout));
-    }
-
-    /**
-     * Retries of read-only calls on each node; {@link RetryPolicy#defaults()} by default.
-     *
-     * @param retryPolicy the policy
-     * @return this builder
-     */
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
-      Checks.notNull("retryPolicy", retryPolicy);
-      return set(o -> o.retryPolicy(retryPolicy));
-    }
-
-    /**
-     * The {@code User-Agent} of every node's requests.
-     *
-     * @param userAgent the user agent
-     * @return this builder
-     */
-    public Builder userAgent(String userAgent) {
-      Checks.notBlank("userAgent", userAgent);
-      return set(o -> o.userAgent(userAgent));
-    }
-
-    /**
-     * The most requests in flight across the cluster during a fan-out; 256 by default.
-     *
-     * @param max 1 or more
-     * @return this builder
-     */
-    public Builder maxConcurrentRequests(int max) {
-      if (max < 1) {
-        throw new IllegalArgumentException("maxConcurrentRequests must be 1 or more, but was " + max);
-      }
-      return set(o -> o.maxConcurrentRequests(max));
     }
 
     /**
@@ -844,118 +780,6 @@ public final class ClusterClient implements AutoCloseable {
     }
 
     /**
-     * The executor for async work (never shut down by the cluster); a fixed pool of daemon
-     * threads, one per processor, by default.
-     *
-     * @param executor the executor
-     * @return this builder
-     */
-    public Builder executor(Executor executor) {
-      Checks.notNull("executor", executor);
-      return set(o -> o.executor(executor));
-    }
-
-    /**
-     * An HTTP client of the caller's for every node without its own ({@link Node#httpClient()}),
-     * for example one with a proxy. The cluster does not close it. It must not follow redirects
-     * ({@code Redirect.NEVER}): a redirect would carry the credentials to another address. Nodes'
-     * connect timeouts are then the HTTP client's own. Default: the cluster creates one.
-     *
-     * @param httpClient the HTTP client
-     * @return this builder
-     * @throws IllegalArgumentException if the HTTP client follows redirects
-     */
-    public Builder httpClient(HttpClient httpClient) {
-      Checks.noRedirects("httpClient", httpClient);
-      return set(o -> o.httpClient(httpClient));
-    }
-
-    /**
-     * The TLS context for {@code https} nodes without their own ({@link Node#sslContext()}), for
-     * example one that trusts a private certificate authority, without changing the JVM-wide trust
-     * settings (see {@link ScrapydClient.Builder#sslContext(SSLContext)} for how to make one).
-     * Give it or {@link #httpClient(HttpClient)}, not both. Default: the JVM's default context.
-     *
-     * @param sslContext the TLS context
-     * @return this builder
-     */
-    public Builder sslContext(SSLContext sslContext) {
-      Checks.notNull("sslContext", sslContext);
-      return set(o -> o.sslContext(sslContext));
-    }
-
-    /**
-     * The most bytes of a JSON answer read from each node; 64 MiB (or an eighth of the maximum
-     * heap, if less) by default. See {@link ScrapydClient.Builder#maxResponseBytes(long)}. A node
-     * over it fails alone; a fan-out may hold one answer per node at once.
-     *
-     * @param bytes 1 or more
-     * @return this builder
-     */
-    public Builder maxResponseBytes(long bytes) {
-      ScrapydClient.builder().maxResponseBytes(bytes); // checks it
-      return set(o -> o.maxResponseBytes(bytes));
-    }
-
-    /**
-     * The most bytes of an error answer's body read from each node; 64 KiB by default. See
-     * {@link ScrapydClient.Builder#maxErrorBodyBytes(int)}.
-     *
-     * @param bytes 1 or more
-     * @return this builder
-     */
-    public Builder maxErrorBodyBytes(int bytes) {
-      ScrapydClient.builder().maxErrorBodyBytes(bytes);
-      return set(o -> o.maxErrorBodyBytes(bytes));
-    }
-
-    /**
-     * The longest line of a log or items file held in memory; 8 MiB by default. See {@link
-     * ScrapydClient.Builder#maxLineBytes(int)}.
-     *
-     * @param bytes 1 or more
-     * @return this builder
-     */
-    public Builder maxLineBytes(int bytes) {
-      ScrapydClient.builder().maxLineBytes(bytes);
-      return set(o -> o.maxLineBytes(bytes));
-    }
-
-    /**
-     * Sets every client option that {@code options} sets, as defaults for every node (a node's own
-     * {@link Node#options()} win over them); the others keep their values. Unset options take the
-     * defaults of {@link ClientOptions}, except {@code maxConcurrentRequests}: 256 across the
-     * cluster ({@link #DEFAULT_MAX_CONCURRENT_REQUESTS}).
-     *
-     * <pre>{@code
-     * ClusterClient cluster = ClusterClient.builder()
-     *     .options(ClientOptions.builder()
-     *         .credentials(Credentials.of("scrapyd", password))
-     *         .requestTimeout(Duration.ofSeconds(20))
-     *         .build())
-     *     .node(Node.of("eu-1", "http://eu-1:6800"))
-     *     .node(Node.builder().id("far").baseUri("http://far:6800")
-     *         .options(ClientOptions.builder().requestTimeout(Duration.ofMinutes(1)).build())
-     *         .build())
-     *     .build();
-     * }</pre>
-     *
-     * @param options the default options
-     * @return this builder
-     */
-    public Builder options(ClientOptions options) {
-      this.options = Checks.notNull("options", options).withDefaults(this.options);
-      return this;
-    }
-
-    private Builder set(java.util.function.Consumer<ClientOptions.Builder> change) {
-      ClientOptions.Builder next = ClientOptions.builder().from(options);
-      change.accept(next);
-      options = next.build();
-      return this;
-    }
-
-    /**
      * Adds a listener for node state changes.
      *
      * @param listener the listener
@@ -977,12 +801,13 @@ public final class ClusterClient implements AutoCloseable {
         throw new IllegalArgumentException(
             "a cluster needs at least one node: give node(...) or discovery(...)");
       }
+      ClientOptions options = clientOptions();
       if (options.httpClient().isPresent() && options.sslContext().isPresent()) {
         throw new IllegalArgumentException(
             "sslContext and httpClient are both given: give the SSLContext to the HttpClient's "
                 + "builder, or give only sslContext");
       }
-      return new ClusterClient(this);
+      return new ClusterClient(this, options);
     }
 
   }

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import org.immutables.value.Value;
 
@@ -118,7 +117,7 @@ public abstract class Node {
 
   /**
    * The node's TLS context, for example one that trusts a private certificate authority; the
-   * cluster's ({@link ClusterClient.Builder#sslContext(SSLContext)}) when empty. The node then
+   * cluster's ({@link ClientOptions.Setters#sslContext(SSLContext)}) when empty. The node then
    * gets an HTTP client of its own. Give it or {@link #httpClient()}, not both. Same as {@code
    * options().sslContext()}.
    *
@@ -224,26 +223,31 @@ public abstract class Node {
   }
 
   /**
-   * Builds {@link Node} values. The client options ({@link #credentials(Credentials)}, the
-   * timeouts, the TLS context and the HTTP client, or any of {@link ClientOptions} with {@link
-   * #options(ClientOptions)}) override the cluster's for this node.
+   * Builds {@link Node} values. The client options (the setters of {@link ClientOptions.Setters},
+   * or {@link #options(ClientOptions)}) override the cluster's for this node; a value they refuse
+   * is thrown by {@link #build()}, naming the node.
    */
-  public static final class Builder {
+  public static final class Builder extends ClientOptions.Setters<Builder> {
     private final ImmutableNode.Builder node = ImmutableNode.generatedBuilder();
-    private ClientOptions options = ClientOptions.empty();
     private IllegalArgumentException invalid;
 
     Builder() {}
 
+    @Override
+    protected void refused(IllegalArgumentException refused) {
+      invalid = invalid == null ? refused : invalid; // thrown by build(), naming the node
+    }
+
     /**
-     * Copies every attribute of a node; tags are added to those already given.
+     * Copies every attribute of a node; tags are added to those already given, its options set
+     * over those set so far.
      *
      * @param instance the node to copy
      * @return this builder
      */
     public Builder from(Node instance) {
       node.from(instance);
-      options = instance.options();
+      options(instance.options());
       return this;
     }
 
@@ -341,95 +345,6 @@ public abstract class Node {
     }
 
     /**
-     * Sets every client option that {@code options} sets, over those already given (by {@link
-     * ClientOptions#withDefaults(ClientOptions)}).
-     *
-     * @param options the node's options
-     * @return this builder
-     */
-    public Builder options(ClientOptions options) {
-      this.options = Checks.notNull("options", options).withDefaults(this.options);
-      return this;
-    }
-
-    /**
-     * Sets the node's credentials.
-     *
-     * @param credentials the credentials
-     * @return this builder
-     */
-    public Builder credentials(Credentials credentials) {
-      Checks.notNull("credentials", credentials);
-      return set(o -> o.credentials(credentials));
-    }
-
-    /**
-     * Sets the node's connect timeout.
-     *
-     * @param timeout a positive duration
-     * @return this builder
-     */
-    public Builder connectTimeout(Duration timeout) {
-      Checks.notNull("connectTimeout", timeout);
-      return set(o -> o.connectTimeout(timeout));
-    }
-
-    /**
-     * Sets the node's request timeout.
-     *
-     * @param timeout a positive duration
-     * @return this builder
-     */
-    public Builder requestTimeout(Duration timeout) {
-      Checks.notNull("requestTimeout", timeout);
-      return set(o -> o.requestTimeout(timeout));
-    }
-
-    /**
-     * Sets the node's spider listing timeout.
-     *
-     * @param timeout a positive duration
-     * @return this builder
-     */
-    public Builder spiderListingTimeout(Duration timeout) {
-      Checks.notNull("spiderListingTimeout", timeout);
-      return set(o -> o.spiderListingTimeout(timeout));
-    }
-
-    /**
-     * Sets the node's TLS context; see {@link Node#sslContext()}.
-     *
-     * @param sslContext the TLS context
-     * @return this builder
-     */
-    public Builder sslContext(SSLContext sslContext) {
-      Checks.notNull("sslContext", sslContext);
-      return set(o -> o.sslContext(sslContext));
-    }
-
-    /**
-     * Sets the node's HTTP client; see {@link Node#httpClient()}.
-     *
-     * @param httpClient the HTTP client
-     * @return this builder
-     */
-    public Builder httpClient(HttpClient httpClient) {
-      Checks.notNull("httpClient", httpClient);
-      return set(o -> o.httpClient(httpClient));
-    }
-
-    private Builder set(Consumer<ClientOptions.Builder> change) {
-      ClientOptions.Builder next = ClientOptions.builder().from(options);
-      change.accept(next);
-      try {
-        options = next.build();
-      } catch (IllegalArgumentException e) {
-        invalid = invalid == null ? e : invalid; // thrown by build(), naming the node
-      }
-      return this;
-    }
-
-    /**
      * Checks the attributes and builds the node.
      *
      * @return the node
@@ -437,7 +352,7 @@ public abstract class Node {
      * @throws IllegalStateException if the id or base URI is missing
      */
     public Node build() {
-      Node built = node.options(options).build();
+      Node built = node.options(clientOptions()).build();
       if (invalid != null) {
         throw new IllegalArgumentException(
             "node " + built.id() + ": " + invalid.getMessage(), invalid);

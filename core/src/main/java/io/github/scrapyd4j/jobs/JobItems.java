@@ -17,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -68,11 +67,8 @@ public final class JobItems {
   /** For the items of a cluster's {@link Jobs}: the items of each job's node; else null. */
   private final Function<JobRef, JobItems> router;
 
-  private JobItems(Builder b) {
-    this(b.client, b.waiter != null ? b.waiter : b.waiterBuilder.build(), b.mapper, b.onMalformed);
-  }
-
-  private JobItems(ScrapydClient client, JobWaiter waiter, ObjectMapper mapper,
+  /** The items of one node with the settings of a {@link Jobs}. */
+  JobItems(ScrapydClient client, JobWaiter waiter, ObjectMapper mapper,
       MalformedItemHandler onMalformed) {
     this.files = new FileAccess(client);
     this.waiter = waiter;
@@ -81,7 +77,8 @@ public final class JobItems {
     this.router = null;
   }
 
-  private JobItems(Function<JobRef, JobItems> router) {
+  /** Items that send each call to the items of the job's node. */
+  JobItems(Function<JobRef, JobItems> router) {
     this.files = null;
     this.waiter = null;
     this.mapper = null;
@@ -89,39 +86,19 @@ public final class JobItems {
     this.router = router;
   }
 
-  /** The items of one node with the settings of a {@link Jobs}. */
-  static JobItems create(ScrapydClient client, JobWaiter waiter, ObjectMapper mapper,
-      MalformedItemHandler onMalformed) {
-    return new JobItems(client, waiter, mapper, onMalformed);
-  }
-
-  /** Items that send each call to the items of the job's node. */
-  static JobItems routed(Function<JobRef, JobItems> router) {
-    return new JobItems(router);
-  }
-
   private JobItems route(JobRef job) {
     return router.apply(Checks.notNull("job", job));
   }
 
   /**
-   * Items of a node's jobs, with a plain {@link ObjectMapper} and the default polling.
+   * The items of a node's jobs, with the default polling, a plain {@link ObjectMapper} and
+   * skipping malformed lines: {@code Jobs.of(client).items()}. Other settings are set on {@link Jobs#builder(ScrapydClient)}.
    *
    * @param client the node's client
    * @return the items reader
    */
   public static JobItems of(ScrapydClient client) {
-    return builder(client).build();
-  }
-
-  /**
-   * Starts building.
-   *
-   * @param client the node's client
-   * @return a builder
-   */
-  public static Builder builder(ScrapydClient client) {
-    return new Builder(Checks.notNull("client", client));
+    return Jobs.of(client).items();
   }
 
   /**
@@ -304,13 +281,7 @@ public final class JobItems {
     Parser<T> parser = new Parser<>(t, reader(type), items, onMalformed::onMalformed);
     LineSplitter splitter = new LineSplitter(parser.lines(action::accept), files.maxLineBytes());
     RangeCursor cursor = new RangeCursor(splitter, 0);
-    return Follower.start(files, t, cursor, waiter, timeout, done -> FollowResult.builder()
-        .job(job)
-        .bytes(done.cursor.delivered())
-        .bytesReceived(done.cursor.received())
-        .fileRequests(done.cursor.requests())
-        .stateRequests(done.stateRequests)
-        .restarts(done.cursor.restarts())
+    return Follower.start(files, t, cursor, waiter, timeout, done -> done.result(job)
         .items(items.get())
         .malformedLines(parser.malformed.get())
         .build());
@@ -391,112 +362,5 @@ public final class JobItems {
       }
     }
     return true;
-  }
-
-  /** Builds {@link JobItems}. */
-  public static final class Builder {
-    private final ScrapydClient client;
-    private final JobWaiter.Builder waiterBuilder;
-    private JobWaiter waiter;
-    private ObjectMapper mapper = DEFAULT_MAPPER;
-    private MalformedItemHandler onMalformed = MalformedItemHandler.skipAndLog();
-
-    private Builder(ScrapydClient client) {
-      this.client = client;
-      this.waiterBuilder = JobWaiter.builder(client);
-    }
-
-    /**
-     * The mapper that reads items (its modules, naming strategy, unknown-property handling).
-     * Default: a plain {@code new ObjectMapper()}.
-     *
-     * @param mapper the mapper
-     * @return this builder
-     */
-    public Builder objectMapper(ObjectMapper mapper) {
-      this.mapper = Checks.notNull("mapper", mapper);
-      return this;
-    }
-
-    /**
-     * What to do with a malformed line. Default: {@link MalformedItemHandler#skipAndLog()};
-     * {@link MalformedItemHandler#fail()} ends the stream instead.
-     *
-     * @param handler the handler
-     * @return this builder
-     */
-    public Builder onMalformedLine(MalformedItemHandler handler) {
-      this.onMalformed = Checks.notNull("handler", handler);
-      return this;
-    }
-
-    /**
-     * How follows poll. Default: {@link Polling#defaults()}.
-     *
-     * @param polling the polling
-     * @return this builder
-     * @deprecated set it once for waits, logs and items with {@link Jobs#builder}; this
-     *     method stays until 1.0
-     */
-    @Deprecated
-    public Builder polling(Polling polling) {
-      waiterBuilder.polling(polling);
-      return this;
-    }
-
-    /**
-     * What schedules the polls of follows. Default: the client's executor.
-     *
-     * @param scheduler the scheduler
-     * @return this builder
-     * @deprecated set it once for waits, logs and items with {@link Jobs#builder}; this
-     *     method stays until 1.0
-     */
-    @Deprecated
-    public Builder scheduler(PollScheduler scheduler) {
-      waiterBuilder.scheduler(scheduler);
-      return this;
-    }
-
-    /**
-     * The clock for grace periods. Default: the system clock.
-     *
-     * @param clock the clock
-     * @return this builder
-     * @deprecated set it once for waits, logs and items with {@link Jobs#builder}; this
-     *     method stays until 1.0
-     */
-    @Deprecated
-    public Builder clock(Clock clock) {
-      waiterBuilder.clock(clock);
-      return this;
-    }
-
-    /**
-     * A waiter to take polling, scheduler and clock from (it must use the same client).
-     *
-     * @param waiter the waiter
-     * @return this builder
-     * @deprecated set it once for waits, logs and items with {@link Jobs#builder}; this
-     *     method stays until 1.0
-     */
-    @Deprecated
-    public Builder waiter(JobWaiter waiter) {
-      Checks.notNull("waiter", waiter);
-      if (waiter.client() != client) {
-        throw new IllegalArgumentException("waiter must use the same ScrapydClient as the JobItems");
-      }
-      this.waiter = waiter;
-      return this;
-    }
-
-    /**
-     * Builds.
-     *
-     * @return the items reader
-     */
-    public JobItems build() {
-      return new JobItems(this);
-    }
   }
 }

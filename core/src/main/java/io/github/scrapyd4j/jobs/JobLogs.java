@@ -24,7 +24,6 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -75,11 +74,8 @@ public final class JobLogs {
   /** For the logs of a cluster's {@link Jobs}: the logs of each job's node; else null. */
   private final Function<JobRef, JobLogs> router;
 
-  private JobLogs(Builder b) {
-    this(b.client, b.waiter != null ? b.waiter : b.waiterBuilder.build(), b.format, b.policy);
-  }
-
-  private JobLogs(ScrapydClient client, JobWaiter waiter, LogFormat format, OutcomePolicy policy) {
+  /** The logs of one node with the settings of a {@link Jobs}. */
+  JobLogs(ScrapydClient client, JobWaiter waiter, LogFormat format, OutcomePolicy policy) {
     this.files = new FileAccess(client);
     this.waiter = waiter;
     this.format = format;
@@ -87,7 +83,8 @@ public final class JobLogs {
     this.router = null;
   }
 
-  private JobLogs(Function<JobRef, JobLogs> router) {
+  /** Logs that send each call to the logs of the job's node. */
+  JobLogs(Function<JobRef, JobLogs> router) {
     this.files = null;
     this.waiter = null;
     this.format = null;
@@ -95,39 +92,19 @@ public final class JobLogs {
     this.router = router;
   }
 
-  /** The logs of one node with the settings of a {@link Jobs}. */
-  static JobLogs create(
-      ScrapydClient client, JobWaiter waiter, LogFormat format, OutcomePolicy policy) {
-    return new JobLogs(client, waiter, format, policy);
-  }
-
-  /** Logs that send each call to the logs of the job's node. */
-  static JobLogs routed(Function<JobRef, JobLogs> router) {
-    return new JobLogs(router);
-  }
-
   private JobLogs route(JobRef job) {
     return router.apply(Checks.notNull("job", job));
   }
 
   /**
-   * Logs of a node's jobs, with the default polling, log format and outcome policy.
+   * The logs of a node's jobs, with the default polling, log format and outcome policy: {@code
+   * Jobs.of(client).logs()}. Other settings are set on {@link Jobs#builder(ScrapydClient)}.
    *
    * @param client the node's client
    * @return the logs
    */
   public static JobLogs of(ScrapydClient client) {
-    return builder(client).build();
-  }
-
-  /**
-   * Starts building.
-   *
-   * @param client the node's client
-   * @return a builder
-   */
-  public static Builder builder(ScrapydClient client) {
-    return new Builder(Checks.notNull("client", client));
+    return Jobs.of(client).logs();
   }
 
   /**
@@ -477,14 +454,7 @@ public final class JobLogs {
     }
     FileAccess.Target t = files.target(Checks.notNull("job", job), FileAccess.Kind.LOG);
     RangeCursor cursor = new RangeCursor(new Utf8Decoder(sink(consumer)), fromOffset);
-    return Follower.start(files, t, cursor, waiter, timeout, done -> FollowResult.builder()
-        .job(job)
-        .bytes(done.cursor.delivered())
-        .bytesReceived(done.cursor.received())
-        .fileRequests(done.cursor.requests())
-        .stateRequests(done.stateRequests)
-        .restarts(done.cursor.restarts())
-        .build());
+    return Follower.start(files, t, cursor, waiter, timeout, done -> done.result(job).build());
   }
 
   // ------------------------------------------------------------------ outcome
@@ -759,112 +729,5 @@ public final class JobLogs {
 
     @Override
     public void end() {}
-  }
-
-  /** Builds {@link JobLogs}. */
-  public static final class Builder {
-    private final ScrapydClient client;
-    private final JobWaiter.Builder waiterBuilder;
-    private JobWaiter waiter;
-    private LogFormat format = LogFormat.scrapyDefault();
-    private OutcomePolicy policy = OutcomePolicy.defaults();
-
-    private Builder(ScrapydClient client) {
-      this.client = client;
-      this.waiterBuilder = JobWaiter.builder(client);
-    }
-
-    /**
-     * How follows poll. Default: {@link Polling#defaults()}.
-     *
-     * @param polling the polling
-     * @return this builder
-     * @deprecated set it once for waits, logs and items with {@link Jobs#builder}; this
-     *     method stays until 1.0
-     */
-    @Deprecated
-    public Builder polling(Polling polling) {
-      waiterBuilder.polling(polling);
-      return this;
-    }
-
-    /**
-     * What schedules the polls of follows. Default: the client's executor.
-     *
-     * @param scheduler the scheduler
-     * @return this builder
-     * @deprecated set it once for waits, logs and items with {@link Jobs#builder}; this
-     *     method stays until 1.0
-     */
-    @Deprecated
-    public Builder scheduler(PollScheduler scheduler) {
-      waiterBuilder.scheduler(scheduler);
-      return this;
-    }
-
-    /**
-     * The clock for grace periods. Default: the system clock.
-     *
-     * @param clock the clock
-     * @return this builder
-     * @deprecated set it once for waits, logs and items with {@link Jobs#builder}; this
-     *     method stays until 1.0
-     */
-    @Deprecated
-    public Builder clock(Clock clock) {
-      waiterBuilder.clock(clock);
-      return this;
-    }
-
-    /**
-     * A waiter to take polling, scheduler and clock from (it must use the same client); replaces
-     * {@link #polling}, {@link #scheduler} and {@link #clock}.
-     *
-     * @param waiter the waiter
-     * @return this builder
-     * @deprecated set it once for waits, logs and items with {@link Jobs#builder}; this
-     *     method stays until 1.0
-     */
-    @Deprecated
-    public Builder waiter(JobWaiter waiter) {
-      Checks.notNull("waiter", waiter);
-      if (waiter.client() != client) {
-        throw new IllegalArgumentException("waiter must use the same ScrapydClient as the JobLogs");
-      }
-      this.waiter = waiter;
-      return this;
-    }
-
-    /**
-     * How log records start, for counting lines per level. Default: {@link
-     * LogFormat#scrapyDefault()}.
-     *
-     * @param format the log format
-     * @return this builder
-     */
-    public Builder logFormat(LogFormat format) {
-      this.format = Checks.notNull("format", format);
-      return this;
-    }
-
-    /**
-     * What counts as a success in {@link #outcome}. Default: {@link OutcomePolicy#defaults()}.
-     *
-     * @param policy the policy
-     * @return this builder
-     */
-    public Builder outcomePolicy(OutcomePolicy policy) {
-      this.policy = Checks.notNull("policy", policy);
-      return this;
-    }
-
-    /**
-     * Builds.
-     *
-     * @return the logs
-     */
-    public JobLogs build() {
-      return new JobLogs(this);
-    }
   }
 }

@@ -1,10 +1,10 @@
 package io.github.scrapyd4j.jobs;
 
 import io.github.scrapyd4j.ScrapydClient;
-import io.github.scrapyd4j.ScrapydTransportException;
 import io.github.scrapyd4j.internal.Checks;
 import io.github.scrapyd4j.internal.ClientAccess;
 import io.github.scrapyd4j.jobs.internal.Futures;
+import io.github.scrapyd4j.jobs.internal.PollLoop;
 import io.github.scrapyd4j.jobs.internal.StateProbe;
 import io.github.scrapyd4j.model.FinishedJob;
 import io.github.scrapyd4j.model.Job;
@@ -57,33 +57,25 @@ public final class JobWaiter {
   private final PollScheduler scheduler;
   private final Clock clock;
 
-  private JobWaiter(Builder builder) {
-    this.client = builder.client;
-    this.polling = builder.polling;
-    this.scheduler = builder.scheduler != null
-        ? builder.scheduler
+  JobWaiter(ScrapydClient client, Polling polling, PollScheduler scheduler, Clock clock) {
+    this.client = client;
+    this.polling = polling;
+    this.scheduler = scheduler != null
+        ? scheduler
         : PollScheduler.onExecutor(ClientAccess.transport(client).executor());
-    this.clock = builder.clock;
+    this.clock = clock;
   }
 
   /**
-   * A waiter with the default polling, scheduling on the client's executor.
+   * A waiter with the default polling, scheduling on the client's executor. A waiter with other
+   * polling, scheduler or clock is {@code jobs.waiter()} of a {@link Jobs} built with them.
    *
    * @param client the client of the node the jobs run on
    * @return the waiter
    */
   public static JobWaiter of(ScrapydClient client) {
-    return builder(client).build();
-  }
-
-  /**
-   * Starts building a waiter.
-   *
-   * @param client the client of the node the jobs run on
-   * @return a builder
-   */
-  public static Builder builder(ScrapydClient client) {
-    return new Builder(Checks.notNull("client", client));
+    return new JobWaiter(Checks.notNull("client", client), Polling.defaults(), null,
+        Clock.systemUTC());
   }
 
   /**
@@ -189,10 +181,8 @@ public final class JobWaiter {
 
   private CompletableFuture<JobCompletion> start(JobRef job, Duration timeout) {
     Checks.notNull("job", job);
-    Wait wait = new Wait(job, timeout);
-    if (timeout != null) {
-      scheduler.schedule(timeout, wait::timeUp);
-    }
+    Wait wait = new Wait(job);
+    wait.loop.deadline(job, timeout, client.baseUri());
     wait.poll();
     return wait.result;
   }
@@ -200,104 +190,48 @@ public final class JobWaiter {
   /** One wait: its state lives here, touched by one poll at a time. */
   private final class Wait {
     final JobRef job;
-    final Duration timeout;
     final CompletableFuture<JobCompletion> result = new CompletableFuture<>();
+    final PollLoop loop;
     final Instant started = clock.instant();
-    Duration interval = polling.initialInterval();
-    volatile JobState lastState;
-    Instant unknownSince;
-    int unknownPolls;
-    int failures;
     int polls;
     String nodeName;
 
-    Wait(JobRef job, Duration timeout) {
+    Wait(JobRef job) {
       this.job = job;
-      this.timeout = timeout;
-    }
-
-    void timeUp() {
-      result.completeExceptionally(
-          new JobWaitTimeoutException(job, timeout, lastState, client.baseUri()));
+      this.loop = new PollLoop(polling, scheduler, clock, result, "waiting for " + job.jobId(),
+          this::poll);
     }
 
     void poll() {
-      if (result.isDone()) {
-        return;
+      if (!result.isDone()) {
+        polls++;
       }
-      polls++;
-      CompletableFuture<StateProbe.Seen> probe;
-      try {
-        probe = StateProbe.probe(client, job.project(), job.jobId());
-      } catch (RuntimeException e) {
-        result.completeExceptionally(e);
-        return;
-      }
-      probe.whenComplete((seen, error) -> {
-        try {
-          answered(seen, error);
-        } catch (RuntimeException e) {
-          result.completeExceptionally(e);
-        }
-      });
+      loop.call(() -> StateProbe.probe(client, job.project(), job.jobId()), this::answered);
     }
 
-    private void answered(StateProbe.Seen seen, Throwable error) {
-      if (result.isDone()) {
-        return;
-      }
-      if (error != null) {
-        Throwable cause = Futures.unwrap(error);
-        if (cause instanceof ScrapydTransportException && failures < polling.failureTolerance()) {
-          failures++;
-          LOG.debug("waiting for {}: poll failed ({} of {} tolerated): {}", job.jobId(), failures,
-              polling.failureTolerance(), cause.getMessage());
-          next();
-          return;
-        }
-        result.completeExceptionally(cause);
-        return;
-      }
-      failures = 0;
+    private void answered(StateProbe.Seen seen) {
       nodeName = seen.nodeName;
-      Instant now = clock.instant();
+      Instant now = loop.now();
       if (seen.state.isEmpty()) {
-        if (unknownSince == null) {
-          unknownSince = now;
-          unknownPolls = 0;
-        }
-        unknownPolls++;
-        Duration unknownFor = Duration.between(unknownSince, now);
-        if (unknownPolls >= 2 && unknownFor.compareTo(polling.vanishGrace()) >= 0) {
+        Duration unknownFor = loop.unknown(now);
+        if (loop.vanished(unknownFor)) {
           result.completeExceptionally(new JobVanishedException(
-              job, lastState, unknownFor, client.baseUri(), nodeName));
+              job, loop.lastState(), unknownFor, client.baseUri(), nodeName));
           return;
         }
         // Come back no later than the end of the grace period.
-        Duration left = polling.vanishGrace().minus(unknownFor);
-        scheduler.schedule(left.compareTo(interval) < 0 && !left.isNegative() ? left : interval,
-            this::poll);
-        interval = polling.next(interval);
+        loop.later(polling.vanishGrace().minus(unknownFor));
         return;
       }
-      unknownSince = null;
       JobState state = seen.state.get();
-      if (state != lastState) {
+      if (loop.known(state)) {
         LOG.debug("job {} on {} is {}", job.jobId(), client.baseUri(), state.wireName());
-        interval = polling.initialInterval();
-        lastState = state;
       }
       if (state == JobState.FINISHED) {
         finished(seen, now);
         return;
       }
-      next();
-    }
-
-    private void next() {
-      Duration delay = interval;
-      interval = polling.next(interval);
-      scheduler.schedule(delay, this::poll);
+      loop.later();
     }
 
     private void finished(StateProbe.Seen seen, Instant now) {
@@ -355,61 +289,5 @@ public final class JobWaiter {
 
   private static String nodeNameFallback(URI baseUri) {
     return baseUri.getAuthority();
-  }
-
-  /** Builds a {@link JobWaiter}. */
-  public static final class Builder {
-    private final ScrapydClient client;
-    private Polling polling = Polling.defaults();
-    private PollScheduler scheduler;
-    private Clock clock = Clock.systemUTC();
-
-    private Builder(ScrapydClient client) {
-      this.client = client;
-    }
-
-    /**
-     * How to poll. Default: {@link Polling#defaults()}.
-     *
-     * @param polling the polling
-     * @return this builder
-     */
-    public Builder polling(Polling polling) {
-      this.polling = Checks.notNull("polling", polling);
-      return this;
-    }
-
-    /**
-     * What schedules the polls. Default: {@link PollScheduler#onExecutor} with the client's
-     * executor.
-     *
-     * @param scheduler the scheduler
-     * @return this builder
-     */
-    public Builder scheduler(PollScheduler scheduler) {
-      this.scheduler = Checks.notNull("scheduler", scheduler);
-      return this;
-    }
-
-    /**
-     * The clock for the grace period and {@link JobCompletion#waited()}. Default: the system
-     * clock.
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Checks.notNull("clock", clock);
-      return this;
-    }
-
-    /**
-     * Builds the waiter.
-     *
-     * @return the waiter
-     */
-    public JobWaiter build() {
-      return new JobWaiter(this);
-    }
   }
 }

@@ -49,23 +49,17 @@ public final class Jobs {
   private Jobs(Builder config, ScrapydClient client) {
     this.config = config;
     this.nodes = null;
-    JobWaiter.Builder waiterBuilder = JobWaiter.builder(client)
-        .polling(config.polling)
-        .clock(config.clock);
-    if (config.scheduler != null) {
-      waiterBuilder.scheduler(config.scheduler);
-    }
-    this.waiter = waiterBuilder.build();
-    this.logs = JobLogs.create(client, waiter, config.format, config.policy);
-    this.items = JobItems.create(client, waiter, config.mapper, config.onMalformed);
+    this.waiter = new JobWaiter(client, config.polling, config.scheduler, config.clock);
+    this.logs = new JobLogs(client, waiter, config.format, config.policy);
+    this.items = new JobItems(client, waiter, config.mapper, config.onMalformed);
   }
 
   private Jobs(Builder config, Function<String, ScrapydClient> nodes) {
     this.config = config;
     this.nodes = nodes;
     this.waiter = null;
-    this.logs = JobLogs.routed(job -> node(job).logs);
-    this.items = JobItems.routed(job -> node(job).items);
+    this.logs = new JobLogs(job -> node(job).logs);
+    this.items = new JobItems(job -> node(job).items);
   }
 
   /**
@@ -108,6 +102,21 @@ public final class Jobs {
    */
   public JobLogs logs() {
     return logs;
+  }
+
+  /**
+   * The waiter of one node's jobs, with this {@code Jobs}' polling, scheduler and clock: it waits
+   * for a job to finish without reading its log, and tells what the node listed for it ({@link
+   * JobCompletion}). {@link #await} is the wait that also tells how the job went.
+   *
+   * @return the waiter
+   * @throws IllegalStateException for the {@code Jobs} of a cluster, which has one waiter per node
+   */
+  public JobWaiter waiter() {
+    if (nodes != null) {
+      throw new IllegalStateException("the Jobs of a cluster have one waiter per node");
+    }
+    return waiter;
   }
 
   /**

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * List<MalformedItemException> bad = new ArrayList<>();
- * JobItems items = JobItems.builder(client).onMalformedLine(bad::add).build();   // collect, skip
- * JobItems strict = JobItems.builder(client).onMalformedLine(MalformedItemHandler.fail()).build();
+ * JobItems items = Jobs.builder(client).onMalformedLine(bad::add).build().items(); // skip
+ * JobItems strict =
+ *     Jobs.builder(client).onMalformedLine(MalformedItemHandler.fail()).build().items();
  * }</pre>
  */
 @FunctionalInterface

@@ -20,7 +20,7 @@ import org.immutables.value.Value;
  *     .addSuccessReasons("finished", "closespider_itemcount")  // an item limit is fine
  *     .maxErrorLines(5)                                       // a few errors are fine
  *     .build();
- * JobLogs logs = JobLogs.builder(client).outcomePolicy(lenient).build();
+ * Jobs jobs = Jobs.builder(client).outcomePolicy(lenient).build();
  * }</pre>
  */
 @Value.Immutable

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
- * JobWaiter waiter = JobWaiter.builder(client).scheduler(PollScheduler.of(timer)).build();
+ * Jobs jobs = Jobs.builder(client).scheduler(PollScheduler.of(timer)).build();
  * }</pre>
  */
 @FunctionalInterface

@@ -14,7 +14,7 @@ import org.immutables.value.Value;
  *     .initialInterval(Duration.ofMillis(500))
  *     .maxInterval(Duration.ofSeconds(5))
  *     .build();
- * JobWaiter waiter = JobWaiter.builder(client).polling(quick).build();
+ * Jobs jobs = Jobs.builder(client).polling(quick).build();   // waits, follows
  * }</pre>
  *
  * <p>The interval starts at {@link #initialInterval()}, is multiplied by {@link #multiplier()}

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * // LOG_FORMAT = "%(levelname)s %(asctime)s %(name)s: %(message)s"
  * LogFormat mine = LogFormat.of(Pattern.compile("^(?<level>[A-Z]+) \\d{4}-\\d{2}-\\d{2} "));
- * JobLogs logs = JobLogs.builder(client).logFormat(mine).build();
+ * JobLogs logs = Jobs.builder(client).logFormat(mine).build().logs();
  * }</pre>
  */
 public final class LogFormat {

@@ -1,6 +1,7 @@
 package io.github.scrapyd4j.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.scrapyd4j.ClientOptions;
 import io.github.scrapyd4j.Credentials;
@@ -135,6 +136,79 @@ class ClientOptionsRoundTripTest {
             .isEqualTo(expected);
       }
     }
+  }
+
+  @Test
+  void everyOptionHasOneFluentSetterThatEveryBuilderInherits() throws Exception {
+    Map<String, Object[]> samples = samples();
+    samples.put("sslContext", new Object[] {tls(), tls()});
+    for (Class<?> builder : new Class<?>[] {
+        ScrapydClient.Builder.class, ClusterClient.Builder.class, Node.Builder.class}) {
+      assertThat(builder.getSuperclass()).isEqualTo(ClientOptions.Setters.class);
+      Set<String> ownOptionSetters = Arrays.stream(builder.getDeclaredMethods())
+          .map(Method::getName)
+          .filter(samples::containsKey)
+          .collect(Collectors.toCollection(TreeSet::new));
+      assertThat(ownOptionSetters).as(builder + " declares option setters of its own").isEmpty();
+    }
+    for (Map.Entry<String, Object[]> sample : samples.entrySet()) {
+      Object value = sample.getValue()[0];
+      ClientOptions expected = set(ClientOptions.builder(), sample.getKey(), value).build();
+      ScrapydClient.Builder client = ScrapydClient.builder();
+      fluent(client, sample.getKey(), value);
+      Node.Builder node = Node.builder().id("n").baseUri("http://n.invalid");
+      fluent(node, sample.getKey(), value);
+      assertThat(node.build().options()).as("Node." + sample.getKey()).isEqualTo(expected);
+      // the cluster and the client: the value reaches the node's client
+      if (!sample.getKey().equals("maxConcurrentRequests")) { // the cluster's is its fan-out's
+        ClusterClient.Builder clusterBuilder = ClusterClient.builder()
+            .healthCheckTick(Duration.ZERO).node(Node.of("plain", "http://plain.invalid:6800"));
+        fluent(clusterBuilder, sample.getKey(), value);
+        try (ClusterClient cluster = clusterBuilder.build()) {
+          ClientOptions used = cluster.client("plain").options();
+          if (sample.getKey().equals("sslContext")) {
+            assertThat(used.httpClient().orElseThrow().sslContext()).isSameAs(value);
+          } else {
+            assertThat(read(used, sample.getKey())).as("cluster " + sample.getKey())
+                .isEqualTo(value);
+          }
+        }
+      }
+      try (ScrapydClient built = client.build()) {
+        assertThat(read(built.options(), sample.getKey())).as("client " + sample.getKey())
+            .isEqualTo(value);
+      }
+    }
+  }
+
+  @Test
+  void aRefusedValueThrowsAtOnceOrFromTheNodesBuildNamingTheNode() {
+    assertThatThrownBy(() -> ScrapydClient.builder().requestTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("requestTimeout must be positive, but was PT0S");
+    assertThatThrownBy(() -> ClusterClient.builder().maxLineBytes(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxLineBytes must be 1 or more, but was 0");
+    Node.Builder node = Node.builder().id("n1").baseUri("http://n.invalid").maxResponseBytes(-1);
+    assertThatThrownBy(node::build).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("node n1: maxResponseBytes must be 1 or more, but was -1");
+    assertThatThrownBy(() -> Node.builder().connectTimeout(null))
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("connectTimeout");
+  }
+
+  private static void fluent(Object builder, String name, Object value) {
+    for (Method method : builder.getClass().getMethods()) {
+      if (method.getName().equals(name) && method.getParameterCount() == 1
+          && wrap(method.getParameterTypes()[0]).isInstance(value)) {
+        try {
+          assertThat(method.invoke(builder, value)).isSameAs(builder);
+          return;
+        } catch (ReflectiveOperationException e) {
+          throw new AssertionError(e);
+        }
+      }
+    }
+    throw new AssertionError("no fluent setter " + name + " on " + builder.getClass());
   }
 
   @Test

@@ -132,6 +132,7 @@ class ClusterJobsTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("c");
     assertThatThrownBy(() -> jobs.logs().waiter())
         .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(jobs::waiter).isInstanceOf(IllegalStateException.class);
     assertThat(a.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     assertThat(b.findAll(anyRequestedFor(anyUrl()))).isEmpty();
   }

@@ -1,14 +1,11 @@
 package io.github.scrapyd4j.jobs;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.scrapyd4j.RetryPolicy;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.jobs.support.ManualScheduler;
@@ -24,14 +21,9 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Items as JSON lines: trees, the caller's types, malformed lines, follows of a growing file. */
 class JobItemsTest {
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
   private static final String ITEMS_PATH = "/items/p/s/j1.jl";
   private static final JobRef JOB = JobRef.of("p", "s", "j1");
 
@@ -50,8 +42,8 @@ class JobItemsTest {
     return c;
   }
 
-  private JobItems.Builder items(String url) {
-    return JobItems.builder(client(url)).scheduler(scheduler).clock(scheduler.clock())
+  private Jobs.Builder items(String url) {
+    return Jobs.builder(client(url)).scheduler(scheduler).clock(scheduler.clock())
         .polling(Polling.builder().vanishGrace(Duration.ofSeconds(5)).build());
   }
 
@@ -70,10 +62,11 @@ class JobItemsTest {
 
   @Test
   void theRecordedItemIsReadAsATree() {
-    wm.stubFor(get("/items/labbot/echo/7e59.jl").willReturn(Recording.load("items_full").response()));
+    FakeScrapyd fake = fake();
+    fake.put("/items/labbot/echo/7e59.jl", Recording.load("items_full").body);
 
     List<JsonNode> items;
-    try (Stream<JsonNode> stream = JobItems.of(client(wm.baseUrl())).stream(JobRef.of("labbot", "echo", "7e59"))) {
+    try (Stream<JsonNode> stream = JobItems.of(client(fake.url())).stream(JobRef.of("labbot", "echo", "7e59"))) {
       items = stream.collect(Collectors.toList());
     }
 
@@ -90,8 +83,8 @@ class JobItemsTest {
     List<MalformedItemException> strictProblems = new ArrayList<>();
 
     List<Page> pages = new ArrayList<>();
-    long count = items(fake.url()).objectMapper(lenient).build().forEach(JOB, Page.class, pages::add);
-    long strictCount = items(fake.url()).onMalformedLine(strictProblems::add).build()
+    long count = items(fake.url()).objectMapper(lenient).build().items().forEach(JOB, Page.class, pages::add);
+    long strictCount = items(fake.url()).onMalformedLine(strictProblems::add).build().items()
         .forEach(JOB, Page.class, p -> { });
 
     assertThat(count).isEqualTo(2);
@@ -111,7 +104,7 @@ class JobItemsTest {
     List<MalformedItemException> problems = new ArrayList<>();
 
     List<JsonNode> items;
-    try (Stream<JsonNode> stream = items(fake.url()).onMalformedLine(problems::add).build().stream(JOB)) {
+    try (Stream<JsonNode> stream = items(fake.url()).onMalformedLine(problems::add).build().items().stream(JOB)) {
       items = stream.collect(Collectors.toList());
     }
 
@@ -126,7 +119,7 @@ class JobItemsTest {
   void aMalformedLineEndsTheStreamWhenTheCallerAsks() {
     FakeScrapyd fake = fake();
     fake.put(ITEMS_PATH, "{\"n\": 1}\n{\"n\": \n{\"n\": 3}\n");
-    JobItems strict = items(fake.url()).onMalformedLine(MalformedItemHandler.fail()).build();
+    JobItems strict = items(fake.url()).onMalformedLine(MalformedItemHandler.fail()).build().items();
     List<JsonNode> seen = new ArrayList<>();
 
     assertThatThrownBy(() -> strict.forEach(JOB, seen::add))
@@ -139,7 +132,7 @@ class JobItemsTest {
     FakeScrapyd fake = fake();
     fake.put(ITEMS_PATH, IntStream.range(0, 50_000).mapToObj(i -> "{\"n\": " + i + "}")
         .collect(Collectors.joining("\n", "", "\n")));
-    JobItems items = items(fake.url()).build();
+    JobItems items = items(fake.url()).build().items();
 
     for (int round = 0; round < 20; round++) {
       try (Stream<JsonNode> stream = items.stream(JOB)) {
@@ -166,7 +159,7 @@ class JobItemsTest {
     fake.job("p", "s", "j1", "running");
     fake.put(ITEMS_PATH, "{\"n\": 1}\n{\"n\": ");
     List<Page> pages = Collections.synchronizedList(new ArrayList<>());
-    CompletableFuture<FollowResult> follow = items(fake.url()).build().followAsync(JOB, Page.class, pages::add);
+    CompletableFuture<FollowResult> follow = items(fake.url()).build().items().followAsync(JOB, Page.class, pages::add);
     scheduler.awaitQueued(1);
     assertThat(pages).extracting(p -> p.n).containsExactly(1);
     fake.append(ITEMS_PATH, "2}\n{\"n\": 3}\n");
@@ -186,7 +179,7 @@ class JobItemsTest {
     fake.job("p", "s", "j1", "running");
     fake.put(ITEMS_PATH, "{\"n\": 1}\n");
     CompletableFuture<FollowResult> follow =
-        items(fake.url()).build().followAsync(JOB, Page.class, page -> { });
+        items(fake.url()).build().items().followAsync(JOB, Page.class, page -> { });
     scheduler.awaitQueued(1);
 
     follow.cancel(true);
@@ -205,7 +198,7 @@ class JobItemsTest {
     List<MalformedItemException> problems = Collections.synchronizedList(new ArrayList<>());
     List<JsonNode> items = Collections.synchronizedList(new ArrayList<>());
 
-    FollowResult result = scheduler.drive(items(fake.url()).onMalformedLine(problems::add).build()
+    FollowResult result = scheduler.drive(items(fake.url()).onMalformedLine(problems::add).build().items()
         .followAsync(JOB, items::add)).join();
 
     assertThat(items).hasSize(1);
@@ -218,12 +211,13 @@ class JobItemsTest {
 
   @Test
   void badArgumentsAreRejectedNamingThem() {
-    JobItems items = JobItems.of(client(wm.baseUrl()));
+    FakeScrapyd fake = fake();
+    JobItems items = JobItems.of(client(fake.url()));
 
     assertThatThrownBy(() -> items.stream(null)).hasMessageContaining("job");
     assertThatThrownBy(() -> items.stream(JOB, null)).hasMessageContaining("type");
     assertThatThrownBy(() -> items.forEach(JOB, null)).hasMessageContaining("action");
-    assertThatThrownBy(() -> JobItems.builder(client(wm.baseUrl())).objectMapper(null)).hasMessageContaining("mapper");
-    assertThat(wm.getAllServeEvents()).isEmpty();
+    assertThatThrownBy(() -> Jobs.builder(client(fake.url())).objectMapper(null)).hasMessageContaining("mapper");
+    assertThat(fake.requests()).isEmpty();
   }
 }

@@ -58,7 +58,8 @@ class JobWaiterTest {
   }
 
   private JobWaiter waiter(ScrapydClient client) {
-    return JobWaiter.builder(client).polling(POLLING).scheduler(scheduler).clock(scheduler.clock()).build();
+    return Jobs.builder(client).polling(POLLING).scheduler(scheduler).clock(scheduler.clock()).build()
+        .waiter();
   }
 
   private FakeScrapyd fake() {

@@ -1,18 +1,14 @@
 package io.github.scrapyd4j.jobs;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.scrapyd4j.RetryPolicy;
 import io.github.scrapyd4j.ScrapydClient;
 import io.github.scrapyd4j.model.JobState;
+import io.github.scrapyd4j.testing.FakeScrapyd;
 import io.github.scrapyd4j.testing.Recording;
 import java.time.Duration;
 import java.util.List;
@@ -22,36 +18,31 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code client.jobs()}: one wait (sync and async) that ends with the outcome; logs and items as
  * views.
  */
 class JobsTest {
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
   private static final String LOG_PATH = "/logs/labbot/pages/myjob-1.log";
   private static final String ITEMS_PATH = "/items/labbot/pages/myjob-1.jl";
   private static final JobRef JOB = JobRef.of("labbot", "pages", "myjob-1");
   private static final Recording FULL = Recording.load("log_full");
-  private static final String FINISHED =
-      "{\"currstate\": \"finished\", \"status\": \"ok\", \"node_name\": \"vm\"}";
 
+  private final FakeScrapyd fake = new FakeScrapyd();
   private ScrapydClient client;
 
   @BeforeEach
   void start() {
-    client = ScrapydClient.builder().baseUri(wm.baseUrl()).retryPolicy(RetryPolicy.none()).build();
-    wm.stubFor(get(urlPathEqualTo("/status.json")).willReturn(Recording.json(FINISHED)));
-    wm.stubFor(get(LOG_PATH).willReturn(FULL.response()));
+    client = ScrapydClient.builder().baseUri(fake.url()).retryPolicy(RetryPolicy.none()).build();
+    fake.job("labbot", "pages", "myjob-1", "finished");
+    fake.put(LOG_PATH, FULL.body);
   }
 
   @AfterEach
   void stop() {
     client.close();
+    fake.close();
   }
 
   @Test
@@ -60,10 +51,13 @@ class JobsTest {
 
     assertThat(outcome.verdict()).isEqualTo(JobOutcome.Verdict.SUCCEEDED);
     assertThat(outcome.jobState()).contains(JobState.FINISHED);
-    assertThat(outcome.job()).contains(JOB);
+    // the node listed the finished job with its log and items URLs, as Scrapyd 1.6 does
+    assertThat(outcome.job()).contains(JobRef.builder().from(JOB)
+        .logUrl(java.net.URI.create(fake.url() + LOG_PATH.substring(1)))
+        .itemsUrl(java.net.URI.create(fake.url() + ITEMS_PATH.substring(1))).build());
     assertThat(outcome.summary().lines()).isEqualTo(FULL.bodyText().split("\n").length);
-    wm.verify(getRequestedFor(urlPathEqualTo("/status.json")));
-    assertThat(wm.findAll(getRequestedFor(urlPathEqualTo(LOG_PATH)))).hasSize(1);
+    assertThat(fake.hits("/status.json")).isPositive();
+    assertThat(fake.hits(LOG_PATH)).isEqualTo(1);
   }
 
   @Test
@@ -83,7 +77,7 @@ class JobsTest {
 
   @Test
   void awaitOutcomeAsyncOfJobLogsFailsWithTheLogNotFoundOfTheSyncForm() {
-    wm.stubFor(get(LOG_PATH).willReturn(Recording.load("log_missing").response()));
+    fake.remove(LOG_PATH); // answered 404, as the recording log_missing
     Jobs jobs = client.jobs();
 
     assertThatThrownBy(() -> jobs.await(JOB, Duration.ofSeconds(30)))
@@ -96,8 +90,7 @@ class JobsTest {
 
   @Test
   void logsAndItemsAreViewsThatShareTheBuildersSettings() {
-    wm.stubFor(get(ITEMS_PATH)
-        .willReturn(Recording.json("{\"n\": 1, \"extra\": true}\n{\"n\": 2}\n")));
+    fake.put(ITEMS_PATH, "{\"n\": 1, \"extra\": true}\n{\"n\": 2}\n");
     Polling polling = Polling.builder().initialInterval(Duration.ofMillis(20)).build();
     ObjectMapper lenient =
         new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -113,6 +106,7 @@ class JobsTest {
     assertThat(last).containsExactly(
         "2026-11-23 18:27:14 [scrapy.core.engine] INFO: Spider closed (finished)");
     assertThat(jobs.logs().waiter().polling()).isSameAs(polling);
+    assertThat(jobs.waiter()).isSameAs(jobs.logs().waiter());
     assertThat(jobs.state(JOB)).contains(JobState.FINISHED);
   }
 

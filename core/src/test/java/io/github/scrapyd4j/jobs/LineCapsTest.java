@@ -54,7 +54,7 @@ class LineCapsTest {
   void itemLineOverTheCapGoesToTheHandlerWithItsOffset() throws Exception {
     serve("{\"a\": 1}\n", 20L << 20, true, "{\"b\": 2}\n");
     List<MalformedItemException> bad = new ArrayList<>();
-    JobItems items = JobItems.builder(client).onMalformedLine(bad::add).build();
+    JobItems items = Jobs.builder(client).onMalformedLine(bad::add).build().items();
 
     List<JsonNode> read;
     try (Stream<JsonNode> stream = items.stream(JOB)) {

@@ -79,7 +79,8 @@ class LiveJobsTest {
     JobRef job = JobRef.of(client.schedule(ScheduleRequest.builder().project(project).spider("echo")
         .jobId("echo-" + UUID.randomUUID()).putArg("foo", "bär").build()));
 
-    JobCompletion done = JobWaiter.builder(client).polling(QUICK).build().await(job, Duration.ofMinutes(2));
+    JobCompletion done = Jobs.builder(client).polling(QUICK).build().waiter()
+        .await(job, Duration.ofMinutes(2));
 
     assertThat(done.job().jobId()).isEqualTo(job.jobId());
     assertThat(done.finishedJob()).isPresent();
@@ -133,13 +134,13 @@ class LiveJobsTest {
         .jobId("slow-" + UUID.randomUUID()).build()));
     StringBuilder text = new StringBuilder();
     List<JsonNode> items = Collections.synchronizedList(new ArrayList<>());
-    JobLogs logs = JobLogs.builder(client).polling(QUICK).build();
+    JobLogs logs = Jobs.builder(client).polling(QUICK).build().logs();
     CompletableFuture<FollowResult> logFollow = logs.followAsync(job, t -> {
       synchronized (text) {
         text.append(t);
       }
     });
-    CompletableFuture<FollowResult> itemFollow = JobItems.builder(client).polling(QUICK).build()
+    CompletableFuture<FollowResult> itemFollow = Jobs.builder(client).polling(QUICK).build().items()
         .followAsync(job, items::add);
 
     // Let it crawl a few pages (one a second) once its log shows it started, then stop it. Scrapy
@@ -208,7 +209,7 @@ class LiveJobsTest {
   @Test
   void aJobTheNodeDoesNotKnowEndsTheWaitWithVanished() {
     JobRef never = JobRef.of(project, "echo", "never-scheduled-" + UUID.randomUUID());
-    JobWaiter waiter = JobWaiter.builder(client).polling(QUICK).build();
+    JobWaiter waiter = Jobs.builder(client).polling(QUICK).build().waiter();
 
     assertThatThrownBy(() -> waiter.await(never, Duration.ofMinutes(1)))
         .isInstanceOfSatisfying(JobVanishedException.class, e -> assertThat(e.lastSeenState()).isEmpty());
@@ -219,7 +220,7 @@ class LiveJobsTest {
   @Test
   void theStateProbeMatchesTheListing() {
     JobRef job = JobRef.of(client.schedule(ScheduleRequest.of(project, "echo")));
-    JobWaiter waiter = JobWaiter.builder(client).polling(QUICK).build();
+    JobWaiter waiter = Jobs.builder(client).polling(QUICK).build().waiter();
 
     assertThat(waiter.state(job)).isPresent();
     waiter.await(job, Duration.ofMinutes(2));

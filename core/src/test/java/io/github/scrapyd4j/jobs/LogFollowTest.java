@@ -78,7 +78,8 @@ class LogFollowTest {
   private JobLogs logs(String url) {
     ScrapydClient c = ScrapydClient.builder().baseUri(url).retryPolicy(RetryPolicy.none()).build();
     toClose.add(c);
-    return JobLogs.builder(c).polling(POLLING).scheduler(scheduler).clock(scheduler.clock()).build();
+    return Jobs.builder(c).polling(POLLING).scheduler(scheduler).clock(scheduler.clock()).build()
+        .logs();
   }
 
   private FakeScrapyd fake() {

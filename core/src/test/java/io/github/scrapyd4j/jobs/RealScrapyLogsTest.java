@@ -159,9 +159,9 @@ class RealScrapyLogsTest {
       StringBuilder followed = new StringBuilder();
       List<JsonNode> followedItems = Collections.synchronizedList(new ArrayList<>());
 
-      CompletableFuture<FollowResult> logFollow = JobLogs.builder(client).polling(quick).build()
+      CompletableFuture<FollowResult> logFollow = Jobs.builder(client).polling(quick).build().logs()
           .followAsync(job, followed::append);
-      CompletableFuture<FollowResult> itemFollow = JobItems.builder(client).polling(quick).build()
+      CompletableFuture<FollowResult> itemFollow = Jobs.builder(client).polling(quick).build().items()
           .followAsync(job, followedItems::add);
       Process crawl = ScrapyPython.start(crawlDir, "slow", log, items, "DOWNLOAD_DELAY=0.05",
           "arg:pages=30", "FEED_EXPORT_BATCH_ITEM_COUNT=0");

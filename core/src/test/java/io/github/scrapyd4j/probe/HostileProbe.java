@@ -10,6 +10,7 @@ import io.github.scrapyd4j.cluster.Node;
 import io.github.scrapyd4j.jobs.JobItems;
 import io.github.scrapyd4j.jobs.JobLogs;
 import io.github.scrapyd4j.jobs.JobRef;
+import io.github.scrapyd4j.jobs.Jobs;
 import io.github.scrapyd4j.logs.LogConsumer;
 import io.github.scrapyd4j.model.DaemonStatus;
 import io.github.scrapyd4j.testing.HostileServer;
@@ -93,8 +94,8 @@ public final class HostileProbe {
       resetPeaks();
       long start = System.nanoTime();
       AtomicLong malformed = new AtomicLong();
-      JobItems items = JobItems.builder(client)
-          .onMalformedLine(e -> malformed.incrementAndGet()).build();
+      JobItems items = Jobs.builder(client)
+          .onMalformedLine(e -> malformed.incrementAndGet()).build().items();
       String outcome = outcome(() -> {
         try (Stream<JsonNode> stream = items.stream(JobRef.of("p", "s", "j"))) {
           return "items=" + stream.count() + " skipped=" + malformed.get();

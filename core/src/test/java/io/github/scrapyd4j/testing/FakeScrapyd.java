@@ -2,15 +2,20 @@ package io.github.scrapyd4j.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -26,7 +31,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +43,8 @@ import java.util.regex.Pattern;
  * A stand-in for a Scrapyd 1.6 node on a real loopback socket (the JDK's {@code HttpServer}), for
  * our tests and for users testing their own code against a fake Scrapyd, in the spirit of okhttp's
  * {@code MockWebServer}. It answers the JSON API as a real 1.6.0 does (the bodies follow the
- * recordings in {@code src/test/resources/recordings}): errors are HTTP 200 with
+ * recordings in {@code src/test/resources/recordings}, headers as Twisted's {@code Server} and,
+ * for files, {@code Accept-Ranges} and {@code Last-Modified}): errors are HTTP 200 with
  * {@code "status": "error"} and Scrapyd's messages, a wrong method is a 200 error, an unknown path
  * is a 404 HTML page.
  *
@@ -50,8 +60,16 @@ import java.util.regex.Pattern;
  *       {@code bytes *}{@code /size} past the end, 404 when missing, and, like Twisted 22.4, a 500
  *       for a suffix range longer than the file).
  *   <li>Counting: {@link #requests()} lists every request, {@link #hits(String)} counts those of
- *       one path, {@link #bodyBytesSent()} counts the file bytes sent.
+ *       one path, {@link #bodyBytesSent()} counts the file bytes sent, {@link #bytesSent(String)}
+ *       every byte of the answers under a path (status lines and headers included);
+ *       {@link #withoutRequestLog()} keeps the counts but not the list, for long runs.
  *   <li>Faults: {@link #fail(String, Fault, int)} makes the next requests of a path fail.
+ *   <li>For load and benchmarks: {@link #latency(Duration)} delays every answer without holding a
+ *       thread; {@link #answer(String, String)} gives a path a fixed answer instead of the one
+ *       made from the state (as cheap as an answer can be); {@link #serve(String, long,
+ *       Supplier)} serves a file made as it is sent (a 1 GiB one costs no memory); {@link
+ *       #url(String)} is the same node behind a path prefix, so that one stand-in can play many
+ *       nodes of a cluster; {@link #hanging()} takes requests and never answers.
  * </ul>
  *
  * <pre>{@code
@@ -73,6 +91,15 @@ import java.util.regex.Pattern;
 public final class FakeScrapyd implements AutoCloseable {
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
+  static {
+    // The JDK's server writes an answer's head and body apart; without TCP_NODELAY, Nagle's
+    // algorithm and delayed ACKs hold many answers on a kept-alive connection for some 40 ms.
+    // Read once, when the JDK's server is first used; a value set by the caller is kept.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
     Thread t = new Thread(r, "fake-scrapyd");
@@ -87,8 +114,27 @@ public final class FakeScrapyd implements AutoCloseable {
   private final Map<String, Project> projects = new ConcurrentHashMap<>();
   private final Set<String> deleted = ConcurrentHashMap.newKeySet();
   private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
+  private final Map<String, Source> served = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> answers = new ConcurrentHashMap<>();
+  private final Set<String> prefixes = ConcurrentHashMap.newKeySet();
+  private final Map<String, LongAdder> hits = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> sent = new ConcurrentHashMap<>();
+  private volatile ScheduledExecutorService delays;
+  private volatile Duration latency = Duration.ZERO;
   private volatile boolean statusJson = true;
   private volatile boolean ignoreRanges;
+  private volatile boolean requestLog = true;
+  private final String started = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+      java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+  private volatile boolean hanging;
+  private final List<HttpExchange> held = Collections.synchronizedList(new ArrayList<>());
+
+  /** A file served: its size now, and its bytes from an offset. */
+  private interface Source {
+    long size() throws IOException;
+
+    InputStream open(long from) throws IOException;
+  }
 
   /** What {@link #fail(String, Fault, int)} makes a request get instead of its answer. */
   public enum Fault {
@@ -132,7 +178,7 @@ public final class FakeScrapyd implements AutoCloseable {
   /** Starts the stand-in on a free port of 127.0.0.1. */
   public FakeScrapyd() {
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -148,6 +194,90 @@ public final class FakeScrapyd implements AutoCloseable {
    */
   public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+  }
+
+  /**
+   * The base URL of this node behind a path prefix, as behind a reverse proxy: requests under it
+   * are answered as at the root, and counted under their path without it. Many prefixes on one
+   * stand-in play many nodes of a cluster at the cost of one server.
+   *
+   * <pre>{@code
+   * ClusterClient.Builder cluster = ClusterClient.builder();
+   * for (int i = 0; i < 200; i++) {
+   *   cluster.node(Node.of("node-" + i, fake.url("node-" + i)));
+   * }
+   * }</pre>
+   *
+   * @param prefix one path segment, such as {@code node-7}
+   * @return the URL, such as {@code http://127.0.0.1:41234/node-7/}
+   */
+  public String url(String prefix) {
+    if (prefix.isEmpty() || prefix.contains("/")) {
+      throw new IllegalArgumentException("prefix must be one path segment, was '" + prefix + "'");
+    }
+    prefixes.add(prefix);
+    return url() + prefix + "/";
+  }
+
+  /**
+   * Delays every answer by this much from now on, without holding a thread (answers are written
+   * from a timer), as a node across a network would. Default: none.
+   *
+   * @param delay the delay, zero for none
+   * @return this stand-in
+   */
+  public FakeScrapyd latency(Duration delay) {
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative, was " + delay);
+    }
+    synchronized (this) {
+      if (!delay.isZero() && delays == null) {
+        delays = Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "fake-scrapyd-latency");
+          t.setDaemon(true);
+          return t;
+        });
+      }
+    }
+    latency = delay;
+    return this;
+  }
+
+  /**
+   * Answers a path with a fixed JSON body (HTTP 200) instead of the answer made from the state,
+   * for any method: the cheapest answer, for measuring the client side, or a body the state
+   * cannot make (a recording of another Scrapyd version, say).
+   *
+   * @param path the request path, such as {@code /listjobs.json}
+   * @param json the body
+   * @return this stand-in
+   */
+  public FakeScrapyd answer(String path, String json) {
+    answers.put(path, json.getBytes(StandardCharsets.UTF_8));
+    return this;
+  }
+
+  /**
+   * Takes every request from now on and never answers it (until {@link #close()}): a node that
+   * accepts connections and then hangs, for deadlines and timeouts. The requests are counted.
+   *
+   * @return this stand-in
+   */
+  public FakeScrapyd hanging() {
+    hanging = true;
+    return this;
+  }
+
+  /**
+   * Keeps the counts ({@link #hits(String)}, {@link #bytesSent(String)}, {@link
+   * #bodyBytesSent()}) but not the list of {@link #requests()}, which would grow with every
+   * request of a long run.
+   *
+   * @return this stand-in
+   */
+  public FakeScrapyd withoutRequestLog() {
+    requestLog = false;
+    return this;
   }
 
   /**
@@ -274,6 +404,44 @@ public final class FakeScrapyd implements AutoCloseable {
   }
 
   /**
+   * Serves a file whose bytes are made as they are sent, with the same range answers as the
+   * others: a large file (items of a long crawl, say) costs no memory. Each request opens the
+   * content anew and skips to the range's start.
+   *
+   * <pre>{@code
+   * fake.serve("/items/p/s/j.jl", lines * 64, () -> new GeneratedLines(lines));
+   * }</pre>
+   *
+   * @param path the request path
+   * @param length the file's size in bytes; the content must have that many
+   * @param content opens the content from its first byte
+   */
+  public void serve(String path, long length, Supplier<InputStream> content) {
+    served.put(path, new Source() {
+      @Override
+      public long size() {
+        return length;
+      }
+
+      @Override
+      public InputStream open(long from) throws IOException {
+        InputStream in = content.get();
+        for (long left = from; left > 0; ) {
+          long skipped = in.skip(left);
+          if (skipped <= 0) {
+            if (in.read() < 0) {
+              throw new IOException(path + " has fewer than " + from + " bytes");
+            }
+            skipped = 1;
+          }
+          left -= skipped;
+        }
+        return in;
+      }
+    });
+  }
+
+  /**
    * Adds a job (its project is then known, too).
    *
    * @param project the project
@@ -355,6 +523,24 @@ public final class FakeScrapyd implements AutoCloseable {
   }
 
   /**
+   * Every byte of the answers to requests whose path starts with a prefix: status lines and
+   * headers (as the JDK's server writes them) and bodies; the request path is taken without a
+   * {@link #url(String)} prefix.
+   *
+   * @param pathPrefix such as {@code /logs/} or {@code /status.json}
+   * @return the count
+   */
+  public long bytesSent(String pathPrefix) {
+    long total = 0;
+    for (Map.Entry<String, LongAdder> e : sent.entrySet()) {
+      if (e.getKey().startsWith(pathPrefix)) {
+        total += e.getValue().sum();
+      }
+    }
+    return total;
+  }
+
+  /**
    * Every request so far, as {@code "GET /logs/p/s/j.log bytes=0-"} (method, path, Range).
    *
    * @return the requests, oldest first
@@ -382,18 +568,40 @@ public final class FakeScrapyd implements AutoCloseable {
    * @return the count
    */
   public long hits(String path) {
-    return requests().stream().filter(r -> {
-      String p = r.substring(r.indexOf(' ') + 1);
-      int space = p.indexOf(' ');
-      return (space < 0 ? p : p.substring(0, space)).equals(path);
-    }).count();
+    LongAdder count = hits.get(path);
+    return count == null ? 0 : count.sum();
   }
 
-  private void handle(HttpExchange ex) throws IOException {
-    try {
-      String path = ex.getRequestURI().getRawPath();
-      String range = ex.getRequestHeaders().getFirst("Range");
+  private void handle(HttpExchange ex) {
+    String path = ex.getRequestURI().getRawPath();
+    int second = path.indexOf('/', 1);
+    if (second > 0 && prefixes.contains(path.substring(1, second))) {
+      path = path.substring(second);
+    }
+    String range = ex.getRequestHeaders().getFirst("Range");
+    if (requestLog) {
       requests.add(ex.getRequestMethod() + " " + path + (range == null ? "" : " " + range));
+    }
+    hits.computeIfAbsent(path, k -> new LongAdder()).increment();
+    ex.setAttribute(PATH, path);
+    if (hanging) {
+      held.add(ex); // closed with the server
+      return;
+    }
+    String p = path;
+    Duration delay = latency;
+    if (delay.isZero()) {
+      respond(ex, p, range);
+    } else {
+      delays.schedule(() -> respond(ex, p, range), delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private static final String PATH = "io.github.scrapyd4j.testing.path";
+
+  private void respond(HttpExchange ex, String path, String range) {
+    try {
+      ex.getResponseHeaders().set("Server", "TwistedWeb/22.4.0");
       Deque<Fault> queued = faults.get(path);
       Fault fault = queued == null ? null : queued.poll();
       if (fault == Fault.DISCONNECT) {
@@ -405,11 +613,18 @@ public final class FakeScrapyd implements AutoCloseable {
             : "<html><body>503 Service Unavailable</body></html>");
         return;
       }
-      if (path.endsWith(".json") && path.indexOf('/', 1) < 0) {
+      byte[] fixed = answers.get(path);
+      if (fixed != null) {
+        ex.getRequestBody().readAllBytes();
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        body(ex, 200, new ByteArrayInputStream(fixed), fixed.length);
+      } else if (path.endsWith(".json") && path.indexOf('/', 1) < 0) {
         api(ex, path.substring(1, path.length() - ".json".length()));
       } else {
         file(ex, URLDecoder.decode(path, StandardCharsets.UTF_8), range);
       }
+    } catch (IOException | RuntimeException e) {
+      // the client went away, or the content failed: the connection is dropped
     } finally {
       ex.close();
     }
@@ -737,32 +952,59 @@ public final class FakeScrapyd implements AutoCloseable {
     return b.length() == 0 ? b : b.append(", ");
   }
 
-  private byte[] content(String path) throws IOException {
+  private Source content(String path) {
     byte[] bytes = files.get(path);
     if (bytes != null) {
-      return bytes;
+      return new Source() {
+        @Override
+        public long size() {
+          return bytes.length;
+        }
+
+        @Override
+        public InputStream open(long from) {
+          return new ByteArrayInputStream(bytes, (int) from, bytes.length - (int) from);
+        }
+      };
+    }
+    Source generated = served.get(path);
+    if (generated != null) {
+      return generated;
     }
     for (Map.Entry<String, Path> m : mounted.entrySet()) {
       if (path.startsWith(m.getKey())) {
-        try {
-          return Files.readAllBytes(m.getValue().resolve(path.substring(m.getKey().length())));
-        } catch (NoSuchFileException e) {
-          return null;
-        }
+        Path file = m.getValue().resolve(path.substring(m.getKey().length()));
+        return Files.isRegularFile(file) ? new Source() {
+          @Override
+          public long size() throws IOException {
+            return Files.size(file);
+          }
+
+          @Override
+          public InputStream open(long from) throws IOException {
+            return Channels.newInputStream(FileChannel.open(file).position(from));
+          }
+        } : null;
       }
     }
     return null;
   }
 
   private void file(HttpExchange ex, String path, String range) throws IOException {
-    byte[] data = content(path);
-    if (data == null) {
+    Source data = content(path);
+    long size;
+    try {
+      size = data == null ? -1 : data.size();
+    } catch (NoSuchFileException e) {
+      size = -1;
+    }
+    if (size < 0) {
       notFound(ex);
       return;
     }
-    int size = data.length;
     ex.getResponseHeaders().set("Accept-Ranges", "bytes");
     ex.getResponseHeaders().set("Content-Type", "text/plain");
+    ex.getResponseHeaders().set("Last-Modified", started);
     Matcher m = range == null || ignoreRanges ? null : RANGE.matcher(range.trim());
     if (m == null || !m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
       body(ex, 200, data, 0, size);
@@ -786,30 +1028,67 @@ public final class FakeScrapyd implements AutoCloseable {
     if (first >= size || last < first) {
       ex.getResponseHeaders().set("Content-Range", "bytes */" + size);
       ex.sendResponseHeaders(416, -1);
+      counted(ex, 416, 0);
       return;
     }
     ex.getResponseHeaders().set("Content-Range", "bytes " + first + "-" + last + "/" + size);
-    body(ex, 206, data, (int) first, (int) (last - first + 1));
+    body(ex, 206, data, first, last - first + 1);
   }
 
-  private void body(HttpExchange ex, int status, byte[] data, int off, int len) throws IOException {
+  private void body(HttpExchange ex, int status, Source data, long off, long len)
+      throws IOException {
     if (ex.getRequestMethod().equals("HEAD")) {
       ex.getResponseHeaders().set("Content-Length", String.valueOf(len));
       ex.sendResponseHeaders(status, -1);
+      counted(ex, status, 0);
       return;
     }
     // Counted before it is written, so that a client that has read it always sees it counted.
     bodyBytes.addAndGet(len);
-    ex.sendResponseHeaders(status, len == 0 ? -1 : len);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(data, off, len);
+    try (InputStream in = data.open(off)) {
+      body(ex, status, in, len);
     }
   }
+
+  /** Sends len bytes of a stream as the body, in 64 KiB pieces. */
+  private void body(HttpExchange ex, int status, InputStream in, long len) throws IOException {
+    ex.sendResponseHeaders(status, len == 0 ? -1 : len);
+    counted(ex, status, len);
+    byte[] buffer = new byte[(int) Math.min(65536, Math.max(1, len))];
+    try (OutputStream out = ex.getResponseBody()) {
+      for (long left = len; left > 0; ) {
+        int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (n < 0) {
+          throw new IOException("the content ended " + left + " bytes early");
+        }
+        out.write(buffer, 0, n);
+        left -= n;
+      }
+    }
+  }
+
+  /** Counts an answer's status line, headers (as the JDK writes them, after sending) and body. */
+  private void counted(HttpExchange ex, int status, long bodyLength) {
+    long head = ("HTTP/1.1 " + status + " " + REASONS.getOrDefault(status, "")).length() + 4;
+    for (Map.Entry<String, List<String>> h : ex.getResponseHeaders().entrySet()) {
+      for (String value : h.getValue()) {
+        head += h.getKey().length() + 2 + value.length() + 2;
+      }
+    }
+    sent.computeIfAbsent((String) ex.getAttribute(PATH), k -> new LongAdder())
+        .add(head + bodyLength);
+  }
+
+  /** The reason phrases the JDK's server writes (none for 416). */
+  private static final Map<Integer, String> REASONS = Map.of(200, "OK", 206, "Partial Content",
+      404, "Not Found", 500, "Internal Server Error",
+      503, "Service Unavailable");
 
   private void send(HttpExchange ex, int status, String type, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", type);
     ex.sendResponseHeaders(status, bytes.length);
+    counted(ex, status, bytes.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(bytes);
     }
@@ -820,5 +1099,11 @@ public final class FakeScrapyd implements AutoCloseable {
   public void close() {
     server.stop(0);
     pool.shutdownNow();
+    if (delays != null) {
+      delays.shutdownNow();
+    }
+    synchronized (held) {
+      held.forEach(HttpExchange::close);
+    }
   }
 }

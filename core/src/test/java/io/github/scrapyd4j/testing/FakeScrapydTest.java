@@ -160,4 +160,107 @@ class FakeScrapydTest {
     assertThatThrownBy(() -> fake.fail("/x", FakeScrapyd.Fault.DISCONNECT, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("times");
   }
+
+  @Test
+  void aPrefixedUrlIsTheSameNodeAndIsCountedWithoutThePrefix() throws Exception {
+    String node7 = fake.url("node-7");
+    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+        URI.create(node7 + "listspiders.json?project=labbot")).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(node7).isEqualTo(fake.url() + "node-7/");
+    assertThat(answer.body()).isEqualTo(recorded("listspiders"));
+    assertThat(fake.hits("/listspiders.json")).isEqualTo(1);
+    assertThat(fake.requests()).containsExactly("GET /listspiders.json");
+    assertThatThrownBy(() -> fake.url("a/b")).hasMessageContaining("one path segment");
+  }
+
+  @Test
+  void aFixedAnswerReplacesTheOneMadeFromTheState() throws Exception {
+    fake.answer("/daemonstatus.json", "{\"status\": \"ok\", \"running\": 99}\n");
+
+    HttpResponse<String> answer = get("/daemonstatus.json");
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.headers().firstValue("Content-Type")).contains("application/json");
+    assertThat(answer.body()).isEqualTo("{\"status\": \"ok\", \"running\": 99}\n");
+  }
+
+  @Test
+  void latencyDelaysEveryAnswerOfManyAtOnce() throws Exception {
+    fake.latency(Duration.ofMillis(300));
+    java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> calls =
+        new java.util.ArrayList<>();
+    long start = System.nanoTime();
+    for (int i = 0; i < 20; i++) { // five times the server's four threads
+      calls.add(http.sendAsync(HttpRequest.newBuilder(URI.create(fake.url() + "listprojects.json"))
+          .build(), HttpResponse.BodyHandlers.ofString()));
+    }
+    for (java.util.concurrent.CompletableFuture<HttpResponse<String>> call : calls) {
+      assertThat(call.get().body()).isEqualTo(recorded("listprojects"));
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(millis).isGreaterThanOrEqualTo(300);
+    assertThat(fake.hits("/listprojects.json")).isEqualTo(20);
+    assertThatThrownBy(() -> fake.latency(Duration.ofMillis(-1))).hasMessageContaining("negative");
+  }
+
+  @Test
+  void aServedFileIsMadeAsItIsSentAndAnswersRanges() throws Exception {
+    byte[] alphabet = "abcdefghijklmnopqrstuvwxyz".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    fake.serve("/items/p/s/j.jl", alphabet.length, () -> new java.io.ByteArrayInputStream(alphabet));
+
+    HttpResponse<String> whole = get("/items/p/s/j.jl");
+    HttpResponse<String> middle = http.send(HttpRequest.newBuilder(
+        URI.create(fake.url() + "items/p/s/j.jl")).header("Range", "bytes=10-12").build(),
+        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> past = http.send(HttpRequest.newBuilder(
+        URI.create(fake.url() + "items/p/s/j.jl")).header("Range", "bytes=26-").build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(whole.body()).isEqualTo("abcdefghijklmnopqrstuvwxyz");
+    assertThat(middle.statusCode()).isEqualTo(206);
+    assertThat(middle.body()).isEqualTo("klm");
+    assertThat(middle.headers().firstValue("Content-Range")).contains("bytes 10-12/26");
+    assertThat(past.statusCode()).isEqualTo(416);
+    assertThat(fake.bodyBytesSent()).isEqualTo(26 + 3);
+  }
+
+  @Test
+  void bytesSentCountsStatusLinesHeadersAndBodies() throws Exception {
+    fake.put("/logs/p/s/j.log", "0123456789");
+    HttpResponse<String> answer = get("/logs/p/s/j.log");
+    long head = ("HTTP/1.1 200 OK\r\n").length() + 2;
+    for (java.util.Map.Entry<String, java.util.List<String>> h : answer.headers().map().entrySet()) {
+      for (String value : h.getValue()) {
+        head += h.getKey().length() + 2 + value.length() + 2;
+      }
+    }
+
+    assertThat(fake.bytesSent("/logs/")).isEqualTo(head + 10);
+    assertThat(fake.bytesSent("/status.json")).isZero();
+  }
+
+  @Test
+  void withoutTheRequestLogTheCountsRemain() throws Exception {
+    fake.withoutRequestLog();
+    get("/listprojects.json");
+
+    assertThat(fake.requests()).isEmpty();
+    assertThat(fake.hits("/listprojects.json")).isEqualTo(1);
+    assertThat(fake.bytesSent("/listprojects.json")).isGreaterThan(recorded("listprojects")
+        .length());
+  }
+
+  @Test
+  void aHangingNodeTakesRequestsAndNeverAnswers() {
+    fake.hanging();
+
+    assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(
+        URI.create(fake.url() + "daemonstatus.json")).timeout(Duration.ofMillis(300)).build(),
+        HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(java.net.http.HttpTimeoutException.class);
+    assertThat(fake.hits("/daemonstatus.json")).isEqualTo(1);
+  }
 }

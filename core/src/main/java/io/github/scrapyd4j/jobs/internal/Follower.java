@@ -1,13 +1,12 @@
 package io.github.scrapyd4j.jobs.internal;
 
-import io.github.scrapyd4j.ScrapydTransportException;
+import io.github.scrapyd4j.jobs.FollowResult;
+import io.github.scrapyd4j.jobs.JobRef;
 import io.github.scrapyd4j.jobs.JobVanishedException;
 import io.github.scrapyd4j.jobs.JobWaitTimeoutException;
 import io.github.scrapyd4j.jobs.JobWaiter;
-import io.github.scrapyd4j.jobs.Polling;
 import io.github.scrapyd4j.model.JobState;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -33,21 +32,27 @@ public final class Follower {
       this.stateRequests = stateRequests;
       this.finalState = finalState;
     }
+
+    /** The result's transfer counts; a follow of items adds its own. */
+    public FollowResult.Builder result(JobRef job) {
+      return FollowResult.builder()
+          .job(job)
+          .bytes(cursor.delivered())
+          .bytesReceived(cursor.received())
+          .fileRequests(cursor.requests())
+          .stateRequests(stateRequests)
+          .restarts(cursor.restarts());
+    }
   }
 
   private final FileAccess files;
   private final FileAccess.Target target;
   private final RangeCursor cursor;
   private final JobWaiter waiter;
-  private final Polling polling;
   private final CompletableFuture<Done> result = new CompletableFuture<>();
-  private Duration interval;
+  private final PollLoop loop;
   private boolean finalRead;
   private JobVanishedException vanished;
-  private JobState lastState;
-  private Instant unknownSince;
-  private int unknownPolls;
-  private int failures;
   private int stateRequests;
 
   private Follower(FileAccess files, FileAccess.Target target, RangeCursor cursor, JobWaiter waiter) {
@@ -55,8 +60,8 @@ public final class Follower {
     this.target = target;
     this.cursor = cursor;
     this.waiter = waiter;
-    this.polling = waiter.polling();
-    this.interval = polling.initialInterval();
+    this.loop = new PollLoop(waiter.polling(), waiter.scheduler(), waiter.clock(), result,
+        "following " + target.endpoint, this::poll);
   }
 
   /**
@@ -69,10 +74,7 @@ public final class Follower {
   public static CompletableFuture<Done> start(FileAccess files, FileAccess.Target target,
       RangeCursor cursor, JobWaiter waiter, Duration timeout) {
     Follower f = new Follower(files, target, cursor, waiter);
-    if (timeout != null) {
-      waiter.scheduler().schedule(timeout, () -> f.result.completeExceptionally(
-          new JobWaitTimeoutException(target.job, timeout, f.lastState, files.baseUri())));
-    }
+    f.loop.deadline(target.job, timeout, files.baseUri());
     f.poll();
     return f.result;
   }
@@ -95,41 +97,16 @@ public final class Follower {
   }
 
   private void poll() {
-    if (result.isDone()) {
-      return;
-    }
-    CompletableFuture<FileAccess.Poll> poll;
-    try {
-      poll = files.poll(target, cursor);
-    } catch (RuntimeException e) {
-      result.completeExceptionally(e);
-      return;
-    }
-    poll.whenComplete((answer, error) -> {
-      try {
-        polled(answer, error);
-      } catch (RuntimeException | Error e) {
-        result.completeExceptionally(e);
-      }
-    });
+    loop.call(() -> files.poll(target, cursor), this::polled);
   }
 
-  private void polled(FileAccess.Poll answer, Throwable error) {
-    if (result.isDone()) {
-      return;
-    }
-    if (error != null) {
-      failed(Futures.unwrap(error));
-      return;
-    }
-    failures = 0;
+  private void polled(FileAccess.Poll answer) {
     switch (answer.kind) {
       case DATA:
         if (finalRead) {
           end();
         } else if (answer.delivered > 0) {
-          interval = polling.initialInterval();
-          waiter.scheduler().schedule(interval, this::poll);
+          loop.soon();
         } else {
           checkState();
         }
@@ -163,80 +140,33 @@ public final class Follower {
     }
   }
 
-  private void failed(Throwable cause) {
-    if (cause instanceof ScrapydTransportException && failures < polling.failureTolerance()) {
-      failures++;
-      LOG.debug("following {}: poll failed ({} of {} tolerated): {}", target.endpoint, failures,
-          polling.failureTolerance(), cause.getMessage());
-      later();
-      return;
-    }
-    result.completeExceptionally(cause);
-  }
-
-  private void later() {
-    Duration delay = interval;
-    interval = polling.next(interval);
-    waiter.scheduler().schedule(delay, this::poll);
-  }
-
   private void checkState() {
     stateRequests++;
-    CompletableFuture<StateProbe.Seen> probe;
-    try {
-      probe = StateProbe.probe(waiter.client(), target.job.project(), target.job.jobId());
-    } catch (RuntimeException e) {
-      result.completeExceptionally(e);
-      return;
-    }
-    probe.whenComplete((seen, error) -> {
-      try {
-        stateSeen(seen, error);
-      } catch (RuntimeException | Error e) {
-        result.completeExceptionally(e);
-      }
-    });
+    loop.call(() -> StateProbe.probe(waiter.client(), target.job.project(), target.job.jobId()),
+        this::stateSeen);
   }
 
-  private void stateSeen(StateProbe.Seen seen, Throwable error) {
-    if (result.isDone()) {
-      return;
-    }
-    if (error != null) {
-      failed(Futures.unwrap(error));
-      return;
-    }
-    failures = 0;
-    Instant now = waiter.clock().instant();
+  private void stateSeen(StateProbe.Seen seen) {
     if (seen.state.isEmpty()) {
-      if (unknownSince == null) {
-        unknownSince = now;
-        unknownPolls = 0;
-      }
-      unknownPolls++;
-      Duration unknownFor = Duration.between(unknownSince, now);
-      if (unknownPolls >= 2 && unknownFor.compareTo(polling.vanishGrace()) >= 0) {
-        vanished = new JobVanishedException(target.job, lastState, unknownFor, files.baseUri(),
-            seen.nodeName);
+      Duration unknownFor = loop.unknown(loop.now());
+      if (loop.vanished(unknownFor)) {
+        vanished = new JobVanishedException(target.job, loop.lastState(), unknownFor,
+            files.baseUri(), seen.nodeName);
         finalRead = true;
         poll();
         return;
       }
-      later();
+      loop.later();
       return;
     }
-    unknownSince = null;
     JobState state = seen.state.get();
-    if (state != lastState) {
-      interval = polling.initialInterval();
-      lastState = state;
-    }
+    loop.known(state);
     if (state == JobState.FINISHED) {
       finalRead = true;
       poll();
       return;
     }
-    later();
+    loop.later();
   }
 
   private void end() {
@@ -244,7 +174,7 @@ public final class Follower {
     if (vanished != null) {
       result.completeExceptionally(vanished);
     } else {
-      result.complete(new Done(cursor, stateRequests, lastState));
+      result.complete(new Done(cursor, stateRequests, loop.lastState()));
     }
   }
 }
