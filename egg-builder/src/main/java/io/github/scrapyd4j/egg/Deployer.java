@@ -35,6 +35,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -266,7 +267,7 @@ public final class Deployer {
   }
 
   private static List<String> select(
-      Map<String, NodeRun> runs, java.util.function.Predicate<NodeRun> which) {
+      Map<String, NodeRun> runs, Predicate<NodeRun> which) {
     List<String> ids = new ArrayList<>();
     runs.forEach((id, r) -> {
       if (which.test(r)) {

@@ -21,7 +21,9 @@ import java.util.Optional;
 public class NodeDeployException extends ScrapydException {
   private static final long serialVersionUID = 1L;
 
+  /** The node. */
   private final String nodeId;
+  /** What the deploy did on the node. */
   private final transient NodeDeploy deploy;
 
   /**
