@@ -6,7 +6,6 @@ import io.github.scrapyd4j.cluster.ClusterResult;
 import io.github.scrapyd4j.cluster.HealthPolicy;
 import io.github.scrapyd4j.cluster.Node;
 import io.github.scrapyd4j.model.JobList;
-import io.github.scrapyd4j.testing.FakeScrapyd;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A cluster-wide {@code listjobs} over 200 simulated nodes that each answer after 100 ms, one of
- * which never answers (a {@code FakeScrapyd} that is {@code hanging()}): with the cluster's default deadline and node timeout ({@code oneSilent}),
+ * which never answers: with the cluster's default deadline and node timeout ({@code oneSilent}),
  * and with a 1 s deadline ({@code oneSilentDeadline1s}); and the sequential loop other tools use
  * over 200 healthy nodes ({@code sequentialLoop}). At the end of each trial it prints how many
  * nodes answered and the most threads the client had. All nodes healthy, next to a single node:
@@ -45,8 +44,7 @@ public class ClusterFanOutBenchmark {
   @Param({"oneSilent", "oneSilentDeadline1s"})
   public String scenario;
 
-  private FakeScrapyd nodes;
-  private FakeScrapyd silent;
+  private SimulatedNodes nodes;
   private ClusterClient cluster;
   private Set<Thread> before;
   private long maxThreads;
@@ -55,14 +53,14 @@ public class ClusterFanOutBenchmark {
 
   @Setup(Level.Trial)
   public void start() throws Exception {
-    nodes = ClusterPairedBenchmark.simulatedNodes();
-    silent = new FakeScrapyd().withoutRequestLog().hanging();
+    nodes = new SimulatedNodes(199, 100, true);
     before = Thread.getAllStackTraces().keySet();
     ClusterClient.Builder builder = ClusterClient.builder();
-    for (int i = 0; i < 199; i++) {
-      builder.node(Node.of("node-" + i, nodes.url("node-" + i)));
+    List<String> urls = nodes.baseUrls();
+    for (int i = 0; i < urls.size(); i++) {
+      builder.node(Node.of("node-" + i, urls.get(i)));
     }
-    builder.node(Node.of("silent", silent.url()));
+    builder.node(Node.of("silent", nodes.blackHoleUrl()));
     // Measure every call waiting for the silent node: normally two such calls mark it down, and
     // later calls skip it without waiting at all.
     builder.healthPolicy(HealthPolicy.builder().failuresBeforeDown(Integer.MAX_VALUE).build());
@@ -93,20 +91,19 @@ public class ClusterFanOutBenchmark {
     }
     cluster.close();
     nodes.close();
-    silent.close();
   }
 
   /** The sequential loop: one node after the other, as scripts and dashboards do today. */
   @State(Scope.Benchmark)
   public static class Sequential {
-    FakeScrapyd nodes;
+    SimulatedNodes nodes;
     List<ScrapydClient> clients = new ArrayList<>();
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-      nodes = ClusterPairedBenchmark.simulatedNodes();
-      for (int i = 0; i < 200; i++) {
-        clients.add(ScrapydClient.builder().baseUri(nodes.url("node-" + i)).build());
+      nodes = new SimulatedNodes(200, 100, false);
+      for (String url : nodes.baseUrls()) {
+        clients.add(ScrapydClient.builder().baseUri(url).build());
       }
     }
 

@@ -8,12 +8,10 @@ import io.github.scrapyd4j.cluster.ClusterClient;
 import io.github.scrapyd4j.cluster.ClusterResult;
 import io.github.scrapyd4j.cluster.Node;
 import io.github.scrapyd4j.model.JobList;
-import io.github.scrapyd4j.testing.FakeScrapyd;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,8 +36,7 @@ import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
 /**
- * A cluster-wide {@code listjobs} over 200 simulated nodes that each answer after 100 ms (one
- * {@code FakeScrapyd}, a path prefix per node: {@link #simulatedNodes()}), with the
+ * A cluster-wide {@code listjobs} over 200 simulated nodes that each answer after 100 ms, with the
  * cluster client's default settings, next to the same call on one node, and the same 200 requests
  * sent at once with a bare {@code HttpClient}: each round times one call of each, in an order that
  * rotates, so that a shared machine's drifting load weighs on all three alike. At the end it
@@ -58,7 +55,7 @@ public class ClusterPairedBenchmark {
   private static final int NODES = 200;
   private static final int MAX_ROUNDS = 100_000;
 
-  private FakeScrapyd nodes;
+  private SimulatedNodes nodes;
   private ClusterClient cluster;
   private ScrapydClient single;
   private HttpClient bare;
@@ -73,11 +70,8 @@ public class ClusterPairedBenchmark {
 
   @Setup(Level.Trial)
   public void start() throws Exception {
-    nodes = simulatedNodes();
-    List<String> urls = new ArrayList<>();
-    for (int i = 0; i < NODES; i++) {
-      urls.add(nodes.url("node-" + i));
-    }
+    nodes = new SimulatedNodes(NODES, 100, false);
+    List<String> urls = nodes.baseUrls();
     // The single-node client and the bare one first, their workers named apart, so that the
     // threads counted are the cluster client's own.
     single = ScrapydClient.builder().baseUri(urls.get(0)).build();
@@ -99,15 +93,6 @@ public class ClusterPairedBenchmark {
       requests.add(HttpRequest.newBuilder(URI.create(url + "listjobs.json")).GET().build());
     }
     samples = new long[3][MAX_ROUNDS];
-  }
-
-  /**
-   * One stand-in playing every node (one path prefix each): a fixed small listjobs answer after
-   * 100 ms, without holding a thread, and no request log.
-   */
-  static FakeScrapyd simulatedNodes() {
-    return new FakeScrapyd().withoutRequestLog().latency(Duration.ofMillis(100))
-        .answer("/listjobs.json", Bodies.ONE_FINISHED);
   }
 
   /** Samples of warmup iterations are dropped: rounds restart at the first measurement. */

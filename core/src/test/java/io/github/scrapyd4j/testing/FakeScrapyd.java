@@ -31,7 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -101,11 +103,12 @@ public final class FakeScrapyd implements AutoCloseable {
   }
 
   private final HttpServer server;
-  private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-    Thread t = new Thread(r, "fake-scrapyd");
-    t.setDaemon(true);
-    return t;
-  });
+  /**
+   * The JDK's server reads a fresh connection's request on a pool thread, blocking until it has
+   * arrived: a small pool stalls when many clients connect at once (a cluster's fan-out). Up to
+   * 256 threads, made as requests come and ended after 10 s idle.
+   */
+  private final ExecutorService pool = pool();
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   private final Map<String, Path> mounted = new ConcurrentHashMap<>();
   private final Map<String, Job> jobs = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -173,6 +176,17 @@ public final class FakeScrapyd implements AutoCloseable {
       this.version = version;
       this.args = args;
     }
+  }
+
+  private static ExecutorService pool() {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(256, 256, 10, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "fake-scrapyd");
+          t.setDaemon(true);
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   /** Starts the stand-in on a free port of 127.0.0.1. */
