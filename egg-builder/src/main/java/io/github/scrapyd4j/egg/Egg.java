@@ -2,6 +2,7 @@ package io.github.scrapyd4j.egg;
 
 import io.github.scrapyd4j.egg.EggBuildException.Problem;
 import io.github.scrapyd4j.egg.internal.Args;
+import io.github.scrapyd4j.egg.internal.meta.Packaging;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -152,6 +153,7 @@ public final class Egg {
    */
   static String scrapySettings(String entryPoints) {
     String section = null;
+    List<String> scrapy = new ArrayList<>();
     for (String raw : entryPoints.split("\r?\n|\r")) {
       String line = raw.strip();
       if (line.isEmpty() || line.startsWith("#")) {
@@ -159,24 +161,13 @@ public final class Egg {
       }
       if (line.startsWith("[") && line.endsWith("]")) {
         section = line.substring(1, line.length() - 1).strip();
-        continue;
-      }
-      int eq = line.indexOf('=');
-      if ("scrapy".equals(section) && eq > 0 && line.substring(0, eq).strip().equals("settings")) {
-        String target = line.substring(eq + 1).strip();
-        int cut = target.length();
-        for (char stop : new char[] {':', '[', ' '}) {
-          int at = target.indexOf(stop);
-          if (at >= 0) {
-            cut = Math.min(cut, at);
-          }
-        }
-        String module = target.substring(0, cut).strip();
-        return module.isEmpty() ? null : module;
+      } else if ("scrapy".equals(section)) {
+        scrapy.add(line);
       }
     }
-    return null;
+    return Packaging.settingsFrom(scrapy);
   }
+
 
   /**
    * The egg's bytes.

@@ -86,9 +86,13 @@ public final class Packaging {
 
   /**
    * Reads the metadata entry point syntax {@code name = module[:attr] [extras]} and returns the
-   * module of {@code settings}, or null.
+   * module of {@code settings}, or null. Shared with {@code Egg}, which reads the same syntax
+   * from an egg's {@code entry_points.txt}.
+   *
+   * @param lines the lines of the {@code scrapy} entry point group
+   * @return the settings module, or null
    */
-  static String settingsFrom(List<String> lines) {
+  public static String settingsFrom(List<String> lines) {
     for (String raw : lines) {
       String line = raw.strip();
       int eq = line.indexOf('=');
