@@ -680,9 +680,9 @@ public final class TaskScheduler implements AutoCloseable {
     try {
       if (cluster != null) {
         Optional<NodeSelector> selector = task.target().selector();
-        job = (selector.isPresent()
+        job = selector.isPresent()
             ? cluster.schedule(task.request(jobId), selector.get())
-            : cluster.schedule(task.request(jobId))).job();
+            : cluster.schedule(task.request(jobId));
       } else {
         if (!task.target().isAnyNode() && !task.target().nodeId().equals(
             Optional.of(singleNodeId))) {
