@@ -609,6 +609,7 @@ public final class JdbcRunStore implements RunStore {
    * @param taskId the task id
    * @return the unfinished runs of the task, oldest first
    */
+  @Override
   public List<TaskRun> unfinished(String taskId) {
     Checks.notNull("taskId", taskId);
     return call("reading the unfinished runs of task " + taskId, c -> {
