@@ -61,7 +61,7 @@ import org.openjdk.jmh.runner.IterationType;
  *   <li><b>lateness</b>: from a fire time to Scrapyd accepting its job ({@code scheduledAt -
  *       fireTime}), median and 99th percentile;
  *   <li><b>threads</b>: the most threads alive at once (sampled every 50 ms) of the scheduler
- *       itself ({@code scrapydj-tasks*}) and of its whole side (cluster client, HTTP client,
+ *       itself ({@code scrapyd4j-tasks*}) and of its whole side (cluster client, HTTP client,
  *       JDBC driver included), next to the number of tasks;
  *   <li><b>store writes per run</b>: {@code claim} and {@code save} calls over the runs recorded.
  * </ul>
@@ -248,12 +248,12 @@ public class TaskSchedulerBenchmark {
         int alive = 0;
         int own = 0;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-          if (counts(t, self) && t.getName().startsWith("scrapydj-tasks")) {
+          if (counts(t, self) && t.getName().startsWith("scrapyd4j-tasks")) {
             own++;
           }
           if (counts(t, self)) {
             cpuLast.put(t.getId(), Math.max(0, mx.getThreadCpuTime(t.getId())));
-            names.put(t.getId(), t.getName().replaceAll("[-#]?\\d+", ""));
+            names.put(t.getId(), t.getName().replaceAll("-\\d+", ""));
             alive++;
           }
         }
