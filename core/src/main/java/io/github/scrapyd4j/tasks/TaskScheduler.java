@@ -196,7 +196,7 @@ public final class TaskScheduler implements AutoCloseable {
     }
     this.jobs = jb.build();
     for (CrawlTask task : b.tasks.values()) {
-      tasks.put(task.id(), new TaskState(task, 0));
+      tasks.put(task.id(), new TaskState(task));
     }
   }
 
@@ -255,7 +255,7 @@ public final class TaskScheduler implements AutoCloseable {
         throw new IllegalArgumentException("task id " + task.id() + " is already scheduled;"
             + " remove it first");
       }
-      state = new TaskState(task, ++dueSequence);
+      state = new TaskState(task);
       tasks.put(task.id(), state);
       if (!started) {
         return;
@@ -1146,13 +1146,11 @@ public final class TaskScheduler implements AutoCloseable {
   /** A task and its planning state. */
   private static final class TaskState {
     final CrawlTask task;
-    final long version;
     Instant next;
     volatile boolean replanOnly;
 
-    TaskState(CrawlTask task, long version) {
+    TaskState(CrawlTask task) {
       this.task = task;
-      this.version = version;
     }
   }
 

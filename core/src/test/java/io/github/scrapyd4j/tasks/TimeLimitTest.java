@@ -118,7 +118,8 @@ class TimeLimitTest {
     assertThat(cancels).singleElement().satisfies(r ->
         assertThat(r.getBodyAsString()).contains("signal=TERM").contains("job=job-1"));
 
-    time.runUntil(() -> run().status().isDone(), Instant.parse("2026-11-23T12:40:00Z"));
+    time.runUntil(() -> run().status().isDone() && !alerts.isEmpty(),
+        Instant.parse("2026-11-23T12:40:00Z"));
 
     cancels = wm.findAll(postRequestedFor(urlPathEqualTo("/cancel.json")));
     assertThat(cancels).hasSize(2);
