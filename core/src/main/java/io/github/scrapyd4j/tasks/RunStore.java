@@ -68,6 +68,24 @@ public interface RunStore extends AutoCloseable {
    */
   List<TaskRun> unfinished();
 
+  /**
+   * Runs of one task not yet done: what a scheduler checks before a fire of a task whose overlap
+   * policy is not {@link OverlapPolicy#ALLOW}. The default filters {@link #unfinished()}; a store
+   * with many runs answers it with a query of its own.
+   *
+   * @param taskId the task id
+   * @return the unfinished runs of the task
+   */
+  default List<TaskRun> unfinished(String taskId) {
+    List<TaskRun> out = new java.util.ArrayList<>();
+    for (TaskRun run : unfinished()) {
+      if (run.taskId().filter(taskId::equals).isPresent()) {
+        out.add(run);
+      }
+    }
+    return out;
+  }
+
   /** Releases what the store holds (connections); the default does nothing. */
   @Override
   default void close() {}
