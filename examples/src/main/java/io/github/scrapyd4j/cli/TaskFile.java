@@ -4,12 +4,18 @@ import io.github.scrapyd4j.Credentials;
 import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.alerts.AlertKind;
 import io.github.scrapyd4j.model.Signal;
+import io.github.scrapyd4j.tasks.CrawlTask;
+import io.github.scrapyd4j.tasks.MisfirePolicy;
+import io.github.scrapyd4j.tasks.OverlapPolicy;
+import io.github.scrapyd4j.tasks.Target;
+import io.github.scrapyd4j.tasks.Trigger;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -115,9 +121,12 @@ final class TaskFile {
     /** "skip" or "run-once". */
     final String misfire;
     final int line;
+    /** The library's trigger. */
+    final Trigger trigger;
 
     TriggerDef(Kind kind, String cron, ZoneId zone, Duration every, Instant at, String misfire,
-        int line) {
+        int line, Trigger trigger) {
+      this.trigger = trigger;
       this.kind = kind;
       this.cron = cron;
       this.zone = zone;
@@ -225,6 +234,27 @@ final class TaskFile {
       this.retries = b.retries;
       this.rules = List.copyOf(b.rules);
       this.line = b.line;
+    }
+
+    /** The library's task. */
+    CrawlTask crawlTask() {
+      CrawlTask.Builder b = CrawlTask.builder()
+          .id(id)
+          .project(project)
+          .spider(spider)
+          .putAllArgs(args)
+          .putAllSettings(settings)
+          .version(version)
+          .trigger(trigger.trigger)
+          .target(node.map(Target::node)
+              .orElse(tags.isEmpty() ? Target.anyNode() : Target.tagged(tags)))
+          .overlap(OverlapPolicy.valueOf(overlap.toUpperCase(Locale.ROOT).replace('-', '_')))
+          .misfire(MisfirePolicy.valueOf(trigger.misfire.toUpperCase(Locale.ROOT)
+              .replace('-', '_')))
+          .timeLimit(timeLimit)
+          .maxReruns(retries);
+      killAfter.ifPresent(b::killAfter);
+      return b.build();
     }
 
     /** Where it runs, in words. */

@@ -10,6 +10,8 @@ import io.github.scrapyd4j.Credentials;
 import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.alerts.AlertKind;
 import io.github.scrapyd4j.model.Signal;
+import io.github.scrapyd4j.tasks.CrawlTask;
+import io.github.scrapyd4j.tasks.Trigger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -621,7 +623,15 @@ final class TaskFileReader {
     if (problems.size() > before) {
       return Optional.empty();
     }
-    return Optional.of(new TaskFile.TaskDef(b));
+    TaskFile.TaskDef def = new TaskFile.TaskDef(b);
+    try {
+      // The library's own checks: project, spider and version names, arguments, settings.
+      def.crawlTask();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      problem(t.line, t.path, e.getMessage());
+      return Optional.empty();
+    }
+    return Optional.of(def);
   }
 
   private TaskFile.TriggerDef trigger(Value t) {
@@ -660,15 +670,15 @@ final class TaskFileReader {
         if (expr == null) {
           return null;
         }
-        int fields = expr.strip().split("\\s+").length;
-        if (fields != 5 && fields != 6) {
-          problem(v, "'" + expr + "' has " + fields + " field" + (fields == 1 ? "" : "s")
-              + "; a cron expression has 5 (minute hour day month weekday) or 6 (seconds"
-              + " first)");
+        Trigger cron;
+        try {
+          cron = Trigger.cron(expr.strip(), zone);
+        } catch (IllegalArgumentException e) {
+          problem(v, e.getMessage());
           return null;
         }
         return new TaskFile.TriggerDef(TaskFile.TriggerDef.Kind.CRON, expr.strip(), zone, null,
-            null, misfire, v.line);
+            null, misfire, v.line, cron);
       }
       case "every":
       case "delay": {
@@ -680,8 +690,10 @@ final class TaskFileReader {
           problem(v, "'" + text(v) + "' is shorter than 1s");
           return null;
         }
-        return new TaskFile.TriggerDef(kind.equals("every") ? TaskFile.TriggerDef.Kind.RATE
-            : TaskFile.TriggerDef.Kind.DELAY, null, zone, d, null, misfire, v.line);
+        boolean rate = kind.equals("every");
+        return new TaskFile.TriggerDef(rate ? TaskFile.TriggerDef.Kind.RATE
+            : TaskFile.TriggerDef.Kind.DELAY, null, zone, d, null, misfire, v.line,
+            rate ? Trigger.fixedRate(d) : Trigger.fixedDelay(d));
       }
       default: {
         String at = text(v);
@@ -701,7 +713,7 @@ final class TaskFileReader {
           }
         }
         return new TaskFile.TriggerDef(TaskFile.TriggerDef.Kind.ONCE, null, zone, null, when,
-            misfire, v.line);
+            misfire, v.line, Trigger.once(when));
       }
     }
   }

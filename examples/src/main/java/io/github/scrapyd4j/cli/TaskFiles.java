@@ -23,7 +23,7 @@ final class TaskFiles {
   }
 
   /** The nodes, webhooks and tasks of a file, for people. */
-  static void printPlan(PrintStream out, TaskFile file, int fires) {
+  static void printPlan(PrintStream out, TaskFile file, int fires, java.time.Instant now) {
     out.println("Nodes (placement " + file.placement + "):");
     for (TaskFile.NodeDef n : file.nodes) {
       out.println("  " + n);
@@ -53,6 +53,22 @@ final class TaskFiles {
       out.println("   " + more);
       for (TaskFile.RuleDef r : t.rules) {
         out.println("    rule " + r);
+      }
+      java.time.Instant after = now;
+      for (int i = 0; i < fires; i++) {
+        java.util.Optional<java.time.Instant> next = t.trigger.trigger.next(after);
+        if (next.isEmpty()) {
+          if (i == 0) {
+            out.println("    fires no more");
+          }
+          break;
+        }
+        out.println("    next " + next.get().atZone(t.trigger.zone).toOffsetDateTime()
+            + (t.trigger.kind == TaskFile.TriggerDef.Kind.DELAY ? " (if the run ended now)" : ""));
+        if (t.trigger.kind == TaskFile.TriggerDef.Kind.DELAY) {
+          break;
+        }
+        after = next.get();
       }
     }
   }

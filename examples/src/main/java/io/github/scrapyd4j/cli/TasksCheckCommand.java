@@ -38,7 +38,7 @@ final class TasksCheckCommand implements Callable<Integer> {
     if (tasks == null) {
       return Scrapyd4jCommand.USAGE;
     }
-    TaskFiles.printPlan(env.out, tasks, fires);
+    TaskFiles.printPlan(env.out, tasks, fires, java.time.Instant.now());
     return Scrapyd4jCommand.OK;
   }
 }

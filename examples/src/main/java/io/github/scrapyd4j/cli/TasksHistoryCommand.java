@@ -48,15 +48,19 @@ final class TasksHistoryCommand implements Callable<Integer> {
     if (limit < 1 || limit > 100_000) {
       throw new IllegalArgumentException("--limit must be from 1 to 100000, but was " + limit);
     }
-    try (RunStore store = Stores.open(env, db, true)) {
-      List<TaskRun> runs = store.history(Optional.ofNullable(task), limit);
-      if (json) {
-        TasksOutput.json(env.out, runs);
-      } else if (runs.isEmpty()) {
-        env.out.println(task == null ? "No runs recorded." : "No runs of task " + task + ".");
-      } else {
-        TasksOutput.table(env.out, runs);
+    RunStore store = Stores.open(env, db, true);
+    List<TaskRun> runs = List.of();
+    if (store != null) {
+      try (store) {
+        runs = store.history(Optional.ofNullable(task), limit);
       }
+    }
+    if (json) {
+      TasksOutput.json(env.out, runs);
+    } else if (runs.isEmpty()) {
+      env.out.println(task == null ? "No runs recorded." : "No runs of task " + task + ".");
+    } else {
+      TasksOutput.table(env.out, runs);
     }
     return Scrapyd4jCommand.OK;
   }

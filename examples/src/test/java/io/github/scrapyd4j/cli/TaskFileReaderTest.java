@@ -168,8 +168,8 @@ class TaskFileReaderTest {
 
     assertThat(e.problems).containsExactly(
         file + ":3: nodes[0].url: 'ftp://h' must start with http:// or https:// and name a host",
-        file + ":8: tasks[0].cron: '0 3 * *' has 4 fields; a cron expression has 5 (minute hour"
-            + " day month weekday) or 6 (seconds first)",
+        file + ":8: tasks[0].cron: cron expression '0 3 * *' has 4 fields; expected 5 (minute"
+            + " hour day-of-month month day-of-week) or 6 (a second first)",
         file + ":13: tasks[1].overlpa: unknown field; did you mean overlap? (known: args,"
             + " at, cron, delay, every, id, kill-after, misfire, node, overlap, project, retries,"
             + " rules, settings, spider, tags, time-limit, timezone, version)",
@@ -263,6 +263,42 @@ class TaskFileReaderTest {
     assertThat(problems(file).problems).containsExactly(
         file + ":8: tasks[0].rules[0]: give one condition per rule, not errors and warnings",
         file + ":9: tasks[0].rules[1].signal: a signal goes with action: cancel");
+  }
+
+  @Test
+  void theLibraryChecksCronFieldsAndNamesAndMacrosAreAccepted() throws Exception {
+    Path file = write("t.yaml", String.join("\n",
+        "nodes: [{id: a, url: 'http://h:6800'}]",
+        "tasks:",
+        "  - {id: daily, project: p, spider: s, cron: '@daily'}",
+        "  - {id: bad-hour, project: p, spider: s, cron: '0 25 * * *'}",
+        "  - {id: bad-project, project: 'no/slash', spider: s, every: 1m}",
+        ""));
+
+    TaskFileException e = problems(file);
+
+    assertThat(e.problems).hasSize(2);
+    assertThat(e.problems.get(0)).startsWith(file + ":4: tasks[1].cron: ").contains("hour")
+        .contains("25");
+    assertThat(e.problems.get(1)).startsWith(file + ":5: tasks[2]: ").contains("project");
+  }
+
+  @Test
+  void aTaskBecomesTheLibrarysCrawlTask() throws Exception {
+    TaskFile f = read(write("tasks.yaml", FULL));
+
+    io.github.scrapyd4j.tasks.CrawlTask nightly = f.tasks.get(0).crawlTask();
+
+    assertThat(nightly.id()).isEqualTo("nightly-products");
+    assertThat(nightly.target().tags()).containsExactly("eu");
+    assertThat(nightly.overlap()).isEqualTo(io.github.scrapyd4j.tasks.OverlapPolicy.CANCEL_PREVIOUS);
+    assertThat(nightly.misfire()).isEqualTo(io.github.scrapyd4j.tasks.MisfirePolicy.RUN_ONCE);
+    assertThat(nightly.maxReruns()).isEqualTo(2);
+    assertThat(nightly.killAfter()).isEqualTo(Duration.ofMinutes(1));
+    // 03:00 in Paris on a winter day is 02:00 UTC.
+    assertThat(nightly.trigger().next(Instant.parse("2026-12-06T12:00:00Z")))
+        .hasValue(Instant.parse("2026-12-07T02:00:00Z"));
+    assertThat(f.tasks.get(1).crawlTask().target().nodeId()).hasValue("us-1");
   }
 
   @Test
