@@ -589,15 +589,9 @@ public final class JdbcRunStore implements RunStore {
 
   @Override
   public List<TaskRun> unfinished() {
-    List<String> open = new ArrayList<>();
-    for (RunStatus s : RunStatus.values()) {
-      if (!s.isDone()) {
-        open.add("'" + s.name() + "'");
-      }
-    }
     return call("reading the unfinished runs", c -> {
       try (PreparedStatement ps = prepare(c, "SELECT " + COLUMNS + " FROM " + runs
-          + " WHERE status IN (" + String.join(", ", open) + ") ORDER BY sort_time, id")) {
+          + " WHERE status IN (" + openStatuses() + ") ORDER BY sort_time, id")) {
         List<TaskRun> found = read(ps, UNFINISHED_CAP);
         if (found.size() == UNFINISHED_CAP) {
           LOG.warn("{} unfinished runs in {}; only the oldest {} are read", UNFINISHED_CAP,
@@ -606,6 +600,35 @@ public final class JdbcRunStore implements RunStore {
         return found;
       }
     });
+  }
+
+  /**
+   * The runs of one task not yet done, read with a query of their own (a scheduler asks before
+   * each fire of a task that must not overlap itself).
+   *
+   * @param taskId the task id
+   * @return the unfinished runs of the task, oldest first
+   */
+  @Override
+  public List<TaskRun> unfinished(String taskId) {
+    Checks.notNull("taskId", taskId);
+    return call("reading the unfinished runs of task " + taskId, c -> {
+      try (PreparedStatement ps = prepare(c, "SELECT " + COLUMNS + " FROM " + runs
+          + " WHERE task_id = ? AND status IN (" + openStatuses() + ") ORDER BY sort_time, id")) {
+        ps.setString(1, taskId);
+        return read(ps, UNFINISHED_CAP);
+      }
+    });
+  }
+
+  private static String openStatuses() {
+    List<String> open = new ArrayList<>();
+    for (RunStatus s : RunStatus.values()) {
+      if (!s.isDone()) {
+        open.add("'" + s.name() + "'");
+      }
+    }
+    return String.join(", ", open);
   }
 
   @Override

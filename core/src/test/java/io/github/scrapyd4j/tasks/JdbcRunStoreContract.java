@@ -179,6 +179,18 @@ abstract class JdbcRunStoreContract extends RunStoreContract {
   }
 
   @Test
+  void theUnfinishedRunsOfOneTaskAreReadByTask() {
+    store.claim(claimed("a", T0));
+    store.claim(claimed("a", T0.plusSeconds(60)));
+    store.save(TaskRun.builder().from(claimed("a", T0.plusSeconds(120)))
+        .status(RunStatus.FINISHED).build());
+    store.claim(claimed("b", T0));
+    assertThat(((JdbcRunStore) store).unfinished("a"))
+        .extracting(r -> r.fireTime().orElseThrow())
+        .containsExactly(T0, T0.plusSeconds(60));
+  }
+
+  @Test
   void timesAreKeptToTheMicrosecond() {
     Instant fine = Instant.parse("2026-12-06T10:00:00.123456789Z");
     store.claim(claimed("nightly", fine));

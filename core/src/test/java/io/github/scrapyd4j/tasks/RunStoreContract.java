@@ -95,7 +95,7 @@ abstract class RunStoreContract {
   void aHarvestedJobCannotBeClaimed() {
     assertThatThrownBy(() -> store.claim(harvested("node-1", "j1", T0)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("taskId");
+        .hasMessageContaining("task");
   }
 
   @Test
