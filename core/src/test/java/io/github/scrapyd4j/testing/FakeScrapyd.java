@@ -83,6 +83,7 @@ public final class FakeScrapyd implements AutoCloseable {
   private final Map<String, Path> mounted = new ConcurrentHashMap<>();
   private final Map<String, Job> jobs = Collections.synchronizedMap(new LinkedHashMap<>());
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> cancels = new ArrayList<>();
   private final AtomicLong bodyBytes = new AtomicLong();
   private final Map<String, Project> projects = new ConcurrentHashMap<>();
   private final Set<String> deleted = ConcurrentHashMap.newKeySet();
@@ -366,6 +367,18 @@ public final class FakeScrapyd implements AutoCloseable {
   }
 
   /**
+   * Every {@code cancel.json} call so far, as {@code "<job> <signal>"} ({@code -} when no signal
+   * was sent).
+   *
+   * @return the cancels, oldest first
+   */
+  public List<String> cancels() {
+    synchronized (cancels) {
+      return new ArrayList<>(cancels);
+    }
+  }
+
+  /**
    * How many requests start with a text, such as {@code "GET /logs/"}.
    *
    * @param prefix the start of {@link #requests()} entries
@@ -585,6 +598,9 @@ public final class FakeScrapyd implements AutoCloseable {
     if (id == null) {
       error(ex, "'job' parameter is required");
       return;
+    }
+    synchronized (cancels) {
+      cancels.add(id + " " + q.getOrDefault("signal", "-"));
     }
     Job job = jobs.get(id);
     Map<String, Object> answer = new LinkedHashMap<>();
