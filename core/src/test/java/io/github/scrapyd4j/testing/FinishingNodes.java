@@ -98,6 +98,21 @@ public final class FinishingNodes implements AutoCloseable {
     return n;
   }
 
+  /**
+   * The ids of the jobs the nodes know (pending, running, and finished ones not yet forgotten).
+   *
+   * @return the job ids
+   */
+  public List<String> jobIds() {
+    List<String> out = new ArrayList<>();
+    for (FakeScrapyd node : nodes) {
+      for (String state : List.of("pending", "running", "finished")) {
+        out.addAll(node.jobs(state));
+      }
+    }
+    return out;
+  }
+
   private void advance() {
     try {
       long now = System.nanoTime();
