@@ -4,6 +4,7 @@ import io.github.scrapyd4j.Credentials;
 import io.github.scrapyd4j.Redaction;
 import io.github.scrapyd4j.alerts.AlertKind;
 import io.github.scrapyd4j.model.Signal;
+import io.github.scrapyd4j.monitor.MonitorRule;
 import io.github.scrapyd4j.tasks.CrawlTask;
 import io.github.scrapyd4j.tasks.MisfirePolicy;
 import io.github.scrapyd4j.tasks.OverlapPolicy;
@@ -166,6 +167,7 @@ final class TaskFile {
       RUN_TIME
     }
 
+    /** The name given, or null for the library's (such as ERROR>=50). */
     final String name;
     final Condition condition;
     /** For the counts. */
@@ -188,11 +190,36 @@ final class TaskFile {
       this.line = line;
     }
 
+    /** The library's rule. */
+    MonitorRule monitorRule() {
+      MonitorRule rule;
+      switch (condition) {
+        case ERRORS:
+          rule = MonitorRule.logLevelAtLeast("ERROR", threshold);
+          break;
+        case CRITICALS:
+          rule = MonitorRule.logLevelAtLeast("CRITICAL", threshold);
+          break;
+        case WARNINGS:
+          rule = MonitorRule.logLevelAtLeast("WARNING", threshold);
+          break;
+        case NO_PROGRESS:
+          rule = MonitorRule.noProgressFor(duration);
+          break;
+        default:
+          rule = MonitorRule.runTimeOver(duration);
+      }
+      if (cancel) {
+        rule = rule.thenCancel(signal);
+      }
+      return name == null ? rule : rule.named(name);
+    }
+
     @Override
     public String toString() {
       String when = duration == null ? condition.name().toLowerCase() + " >= " + threshold
           : condition.name().toLowerCase().replace('_', '-') + " " + Durations.format(duration);
-      return name + ": " + when + " -> " + (cancel ? "cancel (" + signal + ")" : "alert");
+      return (name == null ? "" : name + ": ") + when + " -> " + (cancel ? "cancel (" + signal + ")" : "alert");
     }
   }
 
@@ -254,6 +281,9 @@ final class TaskFile {
           .timeLimit(timeLimit)
           .maxReruns(retries);
       killAfter.ifPresent(b::killAfter);
+      for (RuleDef r : rules) {
+        b.addRules(r.monitorRule());
+      }
       return b.build();
     }
 

@@ -613,11 +613,12 @@ final class TaskFileReader {
     }
     List<TaskFile.RuleDef> rules = new ArrayList<>();
     if (m.get("rules") != null) {
-      int i = 0;
       for (Value r : items(m.get("rules"))) {
-        rule(r, ++i).ifPresent(rules::add);
+        rule(r).ifPresent(rules::add);
       }
-      unique(rules, d -> d.name, d -> d.line, t.path + ".rules", "rule name");
+      List<TaskFile.RuleDef> named = new ArrayList<>(rules);
+      named.removeIf(d -> d.name == null);
+      unique(named, d -> d.name, d -> d.line, t.path + ".rules", "rule name");
     }
     b.rules = rules;
     if (problems.size() > before) {
@@ -718,14 +719,14 @@ final class TaskFileReader {
     }
   }
 
-  private Optional<TaskFile.RuleDef> rule(Value r, int index) {
+  private Optional<TaskFile.RuleDef> rule(Value r) {
     if (!isMap(r, "a rule: one of errors, criticals, warnings, no-progress, run-time; action")) {
       return Optional.empty();
     }
     int before = problems.size();
     unknownKeys(r, RULE);
     Map<String, Value> m = r.map();
-    String name = Optional.ofNullable(optional(r, "name")).orElse("rule-" + index);
+    String name = optional(r, "name");
     List<String> conditions = new ArrayList<>();
     for (String k : List.of("errors", "criticals", "warnings", "no-progress", "run-time")) {
       if (m.containsKey(k)) {

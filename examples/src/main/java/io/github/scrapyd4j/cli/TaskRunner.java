@@ -3,7 +3,6 @@ package io.github.scrapyd4j.cli;
 import io.github.scrapyd4j.alerts.Alert;
 import io.github.scrapyd4j.alerts.AlertFanOut;
 import io.github.scrapyd4j.alerts.AlertSink;
-import io.github.scrapyd4j.alerts.LoggingAlertSink;
 import io.github.scrapyd4j.alerts.NodeStateAlerts;
 import io.github.scrapyd4j.alerts.WebhookAlertSink;
 import io.github.scrapyd4j.cluster.ClusterClient;
@@ -144,9 +143,8 @@ final class TaskRunner {
     TaskScheduler scheduler = null;
     try {
       cluster = cluster(file);
-      AlertFanOut.Builder fan = AlertFanOut.builder()
-          .sink(LoggingAlertSink.create())
-          .sink(this::print);
+      // Alerts are printed (one line each), not logged as well.
+      AlertFanOut.Builder fan = AlertFanOut.builder().sink(this::print);
       webhooks(file, toClose).forEach(fan::sink);
       alerts = fan.build();
       cluster.addListener(NodeStateAlerts.to(alerts));
@@ -156,7 +154,8 @@ final class TaskRunner {
           .store(store)
           .alertSink(alerts)
           .instanceId(id)
-          .listener(TaskMonitoring.of(monitor).andThen(new Printer()))
+          .listener(TaskMonitoring.of(monitor))
+          .listener(new Printer())
           .tasks(tasks)
           .cancelRunningOnClose(cancelOnExit)
           .build();

@@ -120,7 +120,7 @@ class TaskFileReaderTest {
     assertThat(nightly.rules.get(0).threshold).isEqualTo(50);
     assertThat(nightly.rules.get(0).cancel).isTrue();
     assertThat(nightly.rules.get(0).signal).isEqualTo(Signal.KILL);
-    assertThat(nightly.rules.get(1).name).isEqualTo("rule-2");
+    assertThat(nightly.rules.get(1).name).isNull();
     assertThat(nightly.rules.get(1).duration).isEqualTo(Duration.ofMinutes(10));
     assertThat(nightly.rules.get(1).cancel).isFalse();
 
@@ -299,6 +299,13 @@ class TaskFileReaderTest {
     assertThat(nightly.trigger().next(Instant.parse("2026-12-06T12:00:00Z")))
         .hasValue(Instant.parse("2026-12-07T02:00:00Z"));
     assertThat(f.tasks.get(1).crawlTask().target().nodeId()).hasValue("us-1");
+    assertThat(nightly.rules()).hasSize(2);
+    assertThat(nightly.rules().get(0).name()).isEqualTo("errors");
+    assertThat(nightly.rules().get(0).level()).hasValue("ERROR");
+    assertThat(nightly.rules().get(0).threshold()).isEqualTo(50);
+    assertThat(nightly.rules().get(0).cancelSignal()).hasValue(Signal.KILL);
+    assertThat(nightly.rules().get(1).duration()).hasValue(Duration.ofMinutes(10));
+    assertThat(nightly.rules().get(1).cancelSignal()).isEmpty();
   }
 
   @Test
