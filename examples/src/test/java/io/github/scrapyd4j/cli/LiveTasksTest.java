@@ -21,10 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code tasks run} against the real Scrapyd given with -Dscrapyd.url (skipped without it): a
- * Scrapy project with three spiders is deployed, then a task file runs for 45 seconds: a quick
+ * Scrapy project with three spiders is deployed, then a task file runs for 60 seconds: a quick
  * spider every 5 seconds (several SUCCEEDED runs), a spider that raises (FAILED, and the
  * RUN_FAILED alert received by a local webhook receiver), and a slow spider every 4 seconds with
- * a 6-second time limit (its later fires skipped for overlap while it runs, then cancelled at its
+ * a 20-second time limit (its later fires skipped for overlap while it runs, then cancelled at its
  * time limit; a run-time rule alerts before that). Then {@code tasks history} reads the H2 file.
  */
 @Tag("live")
@@ -105,20 +105,20 @@ class LiveTasksTest {
           "webhooks:",
           "  - {id: recv, url: '" + hook.url() + "'}",
           "tasks:",
-          "  - {id: quick, project: " + project + ", spider: quick, every: 5s, overlap: allow}",
+          "  - {id: quick, project: " + project + ", spider: quick, every: 5s}",
           "  - {id: boom, project: " + project + ", spider: boom, at: '" + boomAt + "'}",
           "  - id: slow",
           "    project: " + project,
           "    spider: slow",
           "    every: 4s",
-          "    time-limit: 8s",
+          "    time-limit: 20s",
           "    kill-after: 5s",
           "    rules:",
           "      - {name: slow-run, run-time: 3s}",
           ""));
 
       // --cancel-on-exit: the slow run going at the end is not left on a shared Scrapyd.
-      int code = cli.run("tasks", "run", "tasks.yaml", "--db", db, "--for", "45s",
+      int code = cli.run("tasks", "run", "tasks.yaml", "--db", db, "--for", "60s",
           "--cancel-on-exit");
 
       assertThat(code).as(cli.err()).isZero();
@@ -154,14 +154,18 @@ class LiveTasksTest {
       } else if (task.equals("slow") && status.equals("SKIPPED")) {
         slowSkipped = true;
       } else if (task.equals("slow") && status.equals("FINISHED")) {
-        // Cancelled at its time limit: Scrapy's graceful stop (FAILED, finish reason shutdown)
-        // or, after the KILL, no stats at all (CRASHED).
-        assertThat(verdict).isIn("FAILED", "CRASHED");
-        assertThat(run.get("reasons").toString()).containsIgnoringCase("time limit");
+        // Cancelled at its time limit (counted from scheduling, queue time included): once
+        // running, Scrapy's graceful stop (FAILED, finish reason shutdown) or, after the KILL, no
+        // stats at all (CRASHED); while still pending on a busy node, no log and no verdict.
+        assertThat(run.get("reasons").toString()).as(run.toString())
+            .containsIgnoringCase("time limit");
+        if (!verdict.equals("null")) {
+          assertThat(verdict).as(run.toString()).isIn("FAILED", "CRASHED");
+        }
         slowCancelled = true;
       }
     }
-    assertThat(quickSucceeded).as(runs.toString()).isGreaterThanOrEqualTo(3);
+    assertThat(quickSucceeded).as(runs.toString()).isGreaterThanOrEqualTo(2);
     assertThat(boomFailed).as(runs.toString()).isTrue();
     assertThat(slowSkipped).as(runs.toString()).isTrue();
     assertThat(slowCancelled).as(runs.toString()).isTrue();
