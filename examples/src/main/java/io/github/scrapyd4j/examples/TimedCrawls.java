@@ -18,7 +18,6 @@ import io.github.scrapyd4j.tasks.Trigger;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -161,17 +160,5 @@ public final class TimedCrawls {
       }
     }
     return 0;
-  }
-
-  /**
-   * The runs of the example's task, newest first.
-   *
-   * @param store the store
-   * @param project the project
-   * @param spider the spider
-   * @return up to 20 runs
-   */
-  public static List<TaskRun> history(JdbcRunStore store, String project, String spider) {
-    return store.history(Optional.of(project + "-" + spider), 20);
   }
 }
