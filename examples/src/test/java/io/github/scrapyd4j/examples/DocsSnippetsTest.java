@@ -52,11 +52,17 @@ class DocsSnippetsTest {
     CARRIED.put("waiter", "JobWaiter");
     CARRIED.put("repository", "Repository");
     CARRIED.put("log", "org.slf4j.Logger");
+    CARRIED.put("alerts", "io.github.scrapyd4j.alerts.AlertFanOut");
+    CARRIED.put("monitor", "io.github.scrapyd4j.monitor.JobMonitor");
+    CARRIED.put("store", "io.github.scrapyd4j.tasks.RunStore");
   }
 
   private static final String IMPORTS = String.join("\n",
       "import io.github.scrapyd4j.*;",
+      "import io.github.scrapyd4j.alerts.*;",
       "import io.github.scrapyd4j.cluster.*;",
+      "import io.github.scrapyd4j.monitor.*;",
+      "import io.github.scrapyd4j.tasks.*;",
       "import io.github.scrapyd4j.egg.*;",
       "import io.github.scrapyd4j.jobs.*;",
       "import io.github.scrapyd4j.logs.*;",
