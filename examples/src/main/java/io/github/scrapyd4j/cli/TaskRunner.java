@@ -11,6 +11,7 @@ import io.github.scrapyd4j.cluster.NodeSelectors;
 import io.github.scrapyd4j.jobs.JobRef;
 import io.github.scrapyd4j.monitor.JobMonitor;
 import io.github.scrapyd4j.tasks.CrawlTask;
+import io.github.scrapyd4j.tasks.HistoryHarvester;
 import io.github.scrapyd4j.tasks.RunListener;
 import io.github.scrapyd4j.tasks.RunStore;
 import io.github.scrapyd4j.tasks.TaskMonitoring;
@@ -31,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * What {@code tasks run} does with a task file: a {@link ClusterClient} over the file's nodes, the
  * history store, the alert sinks (the file's webhooks, each with the kinds it asked for, and the
  * log), a {@link JobMonitor} that applies each task's rules to each of its runs ({@link
- * TaskMonitoring}, a {@link RunListener}), and the {@link TaskScheduler} that fires the tasks.
+ * TaskMonitoring}, a {@link RunListener}), the {@link TaskScheduler} that fires the tasks, and
+ * with {@code --harvest} a {@link HistoryHarvester} that records the nodes' other finished jobs.
  * Runs until stopped: Ctrl-C (a shutdown hook), or the time given with {@code --for}; then closes
  * it all in order (stop firing, stop watching, deliver the queued alerts, close the nodes and the
  * store), leaving running jobs alone unless {@code --cancel-on-exit}.
@@ -45,9 +47,12 @@ final class TaskRunner {
   private final HistoryDb db;
   private final String instance;
   private final boolean cancelOnExit;
+  /** How often finished jobs are harvested into the history, or null for never. */
+  private final Duration harvest;
 
   TaskRunner(Scrapyd4jCommand.Env env, TaskFile file, HistoryDb db, String instance,
-      boolean cancelOnExit) {
+      boolean cancelOnExit, Duration harvest) {
+    this.harvest = harvest;
     this.env = env;
     this.file = file;
     this.db = db;
@@ -141,6 +146,7 @@ final class TaskRunner {
     AlertFanOut alerts = null;
     JobMonitor monitor = null;
     TaskScheduler scheduler = null;
+    HistoryHarvester harvester = null;
     try {
       cluster = cluster(file);
       // Alerts are printed (one line each), not logged as well.
@@ -161,6 +167,10 @@ final class TaskRunner {
           .build();
       Runtime.getRuntime().addShutdownHook(hook);
       scheduler.start();
+      if (harvest != null) {
+        harvester = HistoryHarvester.builder(cluster, store).interval(harvest).build();
+        harvester.start();
+      }
       env.out.println("scrapyd4j: " + tasks.size() + " task" + (tasks.size() == 1 ? "" : "s")
           + " on " + file.nodes.size() + " node" + (file.nodes.size() == 1 ? "" : "s")
           + " as " + id + ", history in " + HistoryDb.shown(db.url(env)) + "; "
@@ -178,7 +188,7 @@ final class TaskRunner {
           ? "cancelling the jobs still running" : "running jobs are left to finish"));
       return Scrapyd4jCommand.OK;
     } finally {
-      closeAll(scheduler, monitor, alerts, toClose, cluster, store);
+      closeAll(harvester, scheduler, monitor, alerts, toClose, cluster, store);
       stopped.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -189,9 +199,10 @@ final class TaskRunner {
   }
 
   /** Stop firing, stop watching, deliver queued alerts, then close nodes and store. */
-  private void closeAll(TaskScheduler scheduler, JobMonitor monitor, AlertFanOut alerts,
-      List<AutoCloseable> webhooks, ClusterClient cluster, RunStore store) {
+  private void closeAll(HistoryHarvester harvester, TaskScheduler scheduler, JobMonitor monitor,
+      AlertFanOut alerts, List<AutoCloseable> webhooks, ClusterClient cluster, RunStore store) {
     List<AutoCloseable> order = new ArrayList<>();
+    order.add(harvester);
     order.add(scheduler);
     order.add(monitor);
     order.add(alerts);

@@ -45,6 +45,11 @@ final class TasksRunCommand implements Callable<Integer> {
           + " until stopped)")
   String runFor;
 
+  @Option(names = "--harvest", paramLabel = "INTERVAL",
+      description = "also record, every INTERVAL (1m, 5m), the nodes' finished jobs that no task"
+          + " ran (or not yet recorded), before Scrapyd forgets them (default: off)")
+  String harvest;
+
   @Option(names = "--debug", description = "print stack traces of failures, and debug logs")
   boolean debug;
 
@@ -65,6 +70,17 @@ final class TasksRunCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--for must be longer than 0, but was " + runFor);
       }
     }
+    Duration harvestEvery = null;
+    if (harvest != null) {
+      try {
+        harvestEvery = Durations.parse(harvest);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--harvest: " + e.getMessage());
+      }
+      if (harvestEvery.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new IllegalArgumentException("--harvest must be 1s or more, but was " + harvest);
+      }
+    }
     if (instance != null && !instance.matches("[A-Za-z0-9][A-Za-z0-9._:@-]{0,99}")) {
       throw new IllegalArgumentException("--instance must be 1 to 100 letters, digits, '.', '_',"
           + " ':', '@' or '-', but was '" + instance + "'");
@@ -73,6 +89,6 @@ final class TasksRunCommand implements Callable<Integer> {
     if (tasks == null) {
       return Scrapyd4jCommand.USAGE;
     }
-    return new TaskRunner(env, tasks, db, instance, cancelOnExit).run(limit);
+    return new TaskRunner(env, tasks, db, instance, cancelOnExit, harvestEvery).run(limit);
   }
 }
