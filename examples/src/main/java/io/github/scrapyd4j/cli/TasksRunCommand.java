@@ -31,8 +31,9 @@ final class TasksRunCommand implements Callable<Integer> {
   HistoryDb db;
 
   @Option(names = "--instance", paramLabel = "ID",
-      description = "this scheduler's name in the history (default: host name and process id);"
-          + " several instances may share one database: each fire time runs once")
+      description = "this scheduler's name in the history (default: HOST:FILE, the host name"
+          + " and the task file's name); a restart with the same id follows the runs it left"
+          + " unfinished; several instances may share one database: each fire time runs once")
   String instance;
 
   @Option(names = "--cancel-on-exit",
