@@ -113,7 +113,7 @@ class ClusterTaskSchedulerTest {
     String job = us.jobs("pending").get(0);
     us.put("/logs/shop/products/" + job + ".log", GOOD);
     us.state(job, "finished");
-    time.runUntil(() -> run("on-us", at("12:10")).get().status().isDone(), at("12:15"));
+    time.runUntil(() -> run("on-us", at("12:10")).get().status().isDone(), at("12:19"));
     assertThat(run("on-us", at("12:10")).get().verdict()).contains(JobOutcome.Verdict.SUCCEEDED);
     assertThat(eu.count("GET /logs/")).isZero();
     assertThat(run("on-eu", at("12:10")).get().status()).isEqualTo(RunStatus.SCHEDULED);

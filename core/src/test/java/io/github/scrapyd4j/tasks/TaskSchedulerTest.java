@@ -145,7 +145,7 @@ class TaskSchedulerTest {
 
     fake.state(jobId, "running");
     finish(jobId, GOOD);
-    time.runUntil(() -> done("every10", at("12:10"), 0), at("12:15"));
+    time.runUntil(() -> done("every10", at("12:10"), 0), at("12:19"));
 
     TaskRun finished = run("every10", at("12:10"), 0).orElseThrow();
     assertThat(finished.status()).isEqualTo(RunStatus.FINISHED);
@@ -180,9 +180,45 @@ class TaskSchedulerTest {
     });
 
     finish(first, GOOD);
-    time.runUntil(() -> done("skip", at("12:10"), 0), at("12:25"));
+    time.runUntil(() -> done("skip", at("12:10"), 0), at("12:29"));
     time.advanceTo(at("12:30"));
     assertThat(fake.hits("/schedule.json")).as("runs again once the previous ended").isEqualTo(2);
+  }
+
+  @Test
+  void aJobItsNodeForgetsIsRecordedLostAndAlerted() {
+    start(builder().task(task("vanish").maxReruns(2).build()));
+    time.advanceTo(at("12:10"));
+    fake.state(fake.jobs("pending").get(0), null);
+    time.runUntil(() -> done("vanish", at("12:10"), 0), at("12:19"));
+
+    TaskRun lost = run("vanish", at("12:10"), 0).get();
+    assertThat(lost.status()).isEqualTo(RunStatus.LOST);
+    assertThat(lost.verdict()).isEmpty();
+    assertThat(lost.error()).isPresent();
+    assertThat(alerts).singleElement().satisfies(a -> {
+      assertThat(a.kind()).isEqualTo(AlertKind.RUN_CRASHED);
+      assertThat(a.title()).contains("lost");
+    });
+    assertThat(run("vanish", at("12:10"), 1)).as("a lost run is not re-run").isEmpty();
+  }
+
+  @Test
+  void aRunWhoseNodeStopsAnsweringIsFollowedUntilLostAfter() {
+    client.close();
+    client = ScrapydClient.builder().baseUri(fake.url())
+        .retryPolicy(io.github.scrapyd4j.RetryPolicy.none()).build();
+    start(builder().client(client).lostAfter(Duration.ofMinutes(2)).task(task("down").build()));
+    time.advanceTo(at("12:10"));
+    fake.fail("/status.json", FakeScrapyd.Fault.UNAVAILABLE, 10_000);
+
+    time.runUntil(() -> done("down", at("12:10"), 0), at("12:19"));
+
+    TaskRun lost = run("down", at("12:10"), 0).get();
+    assertThat(lost.status()).isEqualTo(RunStatus.LOST);
+    assertThat(lost.error().get()).startsWith("its node could not be asked for PT2M");
+    assertThat(lost.finishedAt().get()).as("after lostAfter").isAfterOrEqualTo(at("12:12"));
+    assertThat(fake.hits("/status.json")).as("asked again and again until then").isGreaterThan(5);
   }
 
   @Test
@@ -212,7 +248,7 @@ class TaskSchedulerTest {
 
     assertThat(fake.hits("/cancel.json")).isEqualTo(1);
     assertThat(fake.jobs("finished")).containsExactly(first); // the fake finishes a cancelled job
-    time.runUntil(() -> done("cancel", at("12:10"), 0), at("12:25"));
+    time.runUntil(() -> done("cancel", at("12:10"), 0), at("12:29"));
     TaskRun cancelled = run("cancel", at("12:10"), 0).orElseThrow();
     assertThat(cancelled.verdict()).contains(JobOutcome.Verdict.FAILED);
     assertThat(cancelled.reasons()).anySatisfy(r -> assertThat(r)
@@ -229,7 +265,7 @@ class TaskSchedulerTest {
     time.advanceTo(at("12:10"));
     finish(fake.jobs("pending").get(0), FAILED);
     time.runUntil(() -> run("rerun", at("12:10"), 1).filter(r -> r.status()
-        == RunStatus.SCHEDULED).isPresent(), at("12:15"));
+        == RunStatus.SCHEDULED).isPresent(), at("12:19"));
 
     TaskRun rerun = run("rerun", at("12:10"), 1).orElseThrow();
     assertThat(rerun.status()).isEqualTo(RunStatus.SCHEDULED);
@@ -242,7 +278,7 @@ class TaskSchedulerTest {
     });
 
     finish(rerun.jobId().get(), CRASHED);
-    time.runUntil(() -> done("rerun", at("12:10"), 1), at("12:15"));
+    time.runUntil(() -> done("rerun", at("12:10"), 1), at("12:19"));
     assertThat(run("rerun", at("12:10"), 1).get().verdict()).contains(JobOutcome.Verdict.CRASHED);
     assertThat(alerts).extracting(Alert::kind)
         .containsExactly(AlertKind.RUN_FAILED, AlertKind.RUN_CRASHED);
@@ -345,7 +381,7 @@ class TaskSchedulerTest {
 
     finish("j-running", GOOD);
     finish("j-claimed", FAILED);
-    time.runUntil(() -> done("t", at("11:40"), 0) && done("t", at("11:50"), 0), at("12:05"));
+    time.runUntil(() -> done("t", at("11:40"), 0) && done("t", at("11:50"), 0), at("12:09"));
     assertThat(run("t", at("11:40"), 0).get().verdict()).contains(JobOutcome.Verdict.SUCCEEDED);
     assertThat(run("t", at("11:50"), 0).get().verdict()).contains(JobOutcome.Verdict.FAILED);
     assertThat(run("t", at("11:30"), 0).get().status()).as("another instance's run")

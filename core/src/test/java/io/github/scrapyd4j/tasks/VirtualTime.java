@@ -95,7 +95,7 @@ final class VirtualTime implements PollScheduler {
 
   /**
    * As {@link #step(Instant)}; when {@code settle}, the clock is moved forward only once nothing
-   * was scheduled (and the watched
+   * ran or was scheduled (and the watched
    * activity did not change) for 150 ms of real time (answers on other threads may still schedule earlier
    * work).
    */
@@ -122,6 +122,9 @@ final class VirtualTime implements PollScheduler {
       }
     }
     e.task.run();
+    synchronized (this) {
+      lastScheduled = System.nanoTime(); // what the task started may still be under way
+    }
     return true;
   }
 
