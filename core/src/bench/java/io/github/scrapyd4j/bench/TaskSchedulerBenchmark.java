@@ -45,6 +45,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * 1,000 tasks with cron triggers (each every 30 seconds, spread over the 30 seconds: 33 fires a
@@ -58,8 +60,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       holds the scheduler, the cluster client's HTTP calls and polling, and the store;
  *   <li><b>lateness</b>: from a fire time to Scrapyd accepting its job ({@code scheduledAt -
  *       fireTime}), median and 99th percentile;
- *   <li><b>threads</b>: the most threads of the scheduler's side alive at once (sampled every 50
- *       ms), next to the number of tasks;
+ *   <li><b>threads</b>: the most threads alive at once (sampled every 50 ms) of the scheduler
+ *       itself ({@code scrapydj-tasks*}) and of its whole side (cluster client, HTTP client,
+ *       JDBC driver included), next to the number of tasks;
  *   <li><b>store writes per run</b>: {@code claim} and {@code save} calls over the runs recorded.
  * </ul>
  *
@@ -95,6 +98,12 @@ public class TaskSchedulerBenchmark {
   private Set<Long> baseline;
   private final List<Map<String, Double>> figures = new ArrayList<>();
   private int iteration;
+  private boolean warmup;
+
+  @Setup(Level.Iteration)
+  public void iteration(IterationParams params) {
+    warmup = params.getType() == IterationType.WARMUP;
+  }
 
   @Setup(Level.Trial)
   public void start() throws Exception {
@@ -113,7 +122,7 @@ public class TaskSchedulerBenchmark {
   public void stop() {
     System.out.println();
     System.out.println("TaskSchedulerBenchmark (" + store + "), medians of "
-        + figures.size() + " iterations: " + summary(median(figures)));
+        + figures.size() + " measured iterations: " + summary(median(figures)));
     cluster.close();
     nodes.close();
   }
@@ -177,7 +186,7 @@ public class TaskSchedulerBenchmark {
         return new InMemoryRunStore(100_000);
       case "h2":
         return JdbcRunStore.builder()
-            .url("jdbc:h2:file:" + dir.resolve("runs-" + iteration) + ";DB_CLOSE_DELAY=-1")
+            .url("jdbc:h2:file:" + dir.resolve("runs-" + iteration))
             .user("sa").password("").build();
       case "postgres":
         String url = System.getenv("SCRAPYD4J_TEST_POSTGRES_URL");
@@ -219,6 +228,7 @@ public class TaskSchedulerBenchmark {
     Map<Long, Long> cpuLast = new ConcurrentHashMap<>();
     Map<Long, String> names = new ConcurrentHashMap<>();
     int maxThreads = 0;
+    int maxOwnThreads = 0;
     Map<String, Double> f = new HashMap<>();
     try (CountingStore counting = new CountingStore(newStore())) {
       long schedulesBefore = nodes.schedules();
@@ -236,7 +246,11 @@ public class TaskSchedulerBenchmark {
       scheduler.start();
       while (System.nanoTime() < end) {
         int alive = 0;
+        int own = 0;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
+          if (counts(t, self) && t.getName().startsWith("scrapydj-tasks")) {
+            own++;
+          }
           if (counts(t, self)) {
             cpuLast.put(t.getId(), Math.max(0, mx.getThreadCpuTime(t.getId())));
             names.put(t.getId(), t.getName().replaceAll("[-#]?\\d+", ""));
@@ -244,6 +258,7 @@ public class TaskSchedulerBenchmark {
           }
         }
         maxThreads = Math.max(maxThreads, alive);
+        maxOwnThreads = Math.max(maxOwnThreads, own);
         Thread.sleep(50);
       }
       scheduler.close();
@@ -265,6 +280,7 @@ public class TaskSchedulerBenchmark {
       f.put("jobs", (double) (nodes.schedules() - schedulesBefore));
       f.put("cpuPerFireMicros", fires == 0 ? 0 : cpu / 1000.0 / fires);
       f.put("threads", (double) maxThreads);
+      f.put("schedulerThreads", (double) maxOwnThreads);
       f.put("writesPerRun", fires == 0 ? 0
           : (counting.claims.get() + counting.saves.get()) / (double) fires);
       f.put("claimsPerRun", fires == 0 ? 0 : counting.claims.get() / (double) fires);
@@ -274,9 +290,12 @@ public class TaskSchedulerBenchmark {
       f.put("latenessP99Millis", sorted.isEmpty() ? 0
           : sorted.get((int) Math.min(sorted.size() - 1, Math.round(sorted.size() * 0.99))) / 1e6);
     }
-    figures.add(f);
+    if (!warmup) {
+      figures.add(f);
+    }
     System.out.println();
-    System.out.println("  " + store + " iteration " + iteration + ": " + summary(f));
+    System.out.println("  " + store + (warmup ? " warm-up" : "") + " iteration " + iteration
+        + ": " + summary(f));
     return f;
   }
 
@@ -295,11 +314,13 @@ public class TaskSchedulerBenchmark {
 
   private static String summary(Map<String, Double> f) {
     return String.format(Locale.ROOT, "%.0f fires (%.0f jobs scheduled), CPU %.0f µs/fire, "
-            + "lateness median %.1f ms (p99 %.1f ms), at most %.0f scheduler threads for %d "
-            + "tasks, %.2f store writes per run (%.2f claims)",
+            + "lateness median %.1f ms (p99 %.1f ms), at most %.0f threads of the scheduler "
+            + "and %.0f in all (client and store included) for %d tasks, %.2f store writes per "
+            + "run (%.2f claims)",
         f.getOrDefault("fires", 0.0), f.getOrDefault("jobs", 0.0),
         f.getOrDefault("cpuPerFireMicros", 0.0), f.getOrDefault("latenessMedianMillis", 0.0),
-        f.getOrDefault("latenessP99Millis", 0.0), f.getOrDefault("threads", 0.0), TASKS,
+        f.getOrDefault("latenessP99Millis", 0.0), f.getOrDefault("schedulerThreads", 0.0),
+        f.getOrDefault("threads", 0.0), TASKS,
         f.getOrDefault("writesPerRun", 0.0), f.getOrDefault("claimsPerRun", 0.0));
   }
 
