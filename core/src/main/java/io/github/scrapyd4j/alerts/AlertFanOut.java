@@ -47,7 +47,8 @@ public final class AlertFanOut implements AlertSink, AutoCloseable {
     this.closeTimeout = b.closeTimeout;
     int instance = INSTANCES.incrementAndGet();
     for (int i = 0; i < b.sinks.size(); i++) {
-      lanes.add(new Lane(b.sinks.get(i), b.queueCapacity, "scrapyd4j-alerts-" + instance + "-" + i));
+      String name = "scrapyd4j-alerts-" + instance + "-" + i;
+      lanes.add(new Lane(b.sinks.get(i), b.queueCapacity, name));
     }
   }
 

@@ -10,7 +10,8 @@ import org.immutables.value.Value;
  * the counts of Scrapy's periodic {@code LogStats} line
  *
  * <pre>{@code
- * 2026-12-06 19:32:57 [scrapy.extensions.logstats] INFO: Crawled 5 pages (at 300 pages/min), scraped 4 items (at 240 items/min)
+ * 2026-12-06 19:32:57 [scrapy.extensions.logstats] INFO: Crawled 5 pages (at 300 pages/min),
+ *   scraped 4 items (at 240 items/min)     (one line in the log)
  * }</pre>
  *
  * (every {@code LOGSTATS_INTERVAL}, 60 s by default), the responses and items logged one by one

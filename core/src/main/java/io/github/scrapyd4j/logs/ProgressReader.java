@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class ProgressReader implements LogConsumer {
   private static final Pattern LOGSTATS = Pattern.compile(
-      "Crawled (\\d+) pages \\(at (\\d+) pages/min\\), scraped (\\d+) items \\(at (\\d+) items/min\\)");
+      "Crawled (\\d+) pages \\(at (\\d+) pages/min\\), "
+          + "scraped (\\d+) items \\(at (\\d+) items/min\\)");
   private static final Pattern CRAWLED = Pattern.compile("\\bCrawled \\(\\d{3}\\) <");
   private static final String SCRAPED = "Scraped from <";
   private static final Pattern TIME =

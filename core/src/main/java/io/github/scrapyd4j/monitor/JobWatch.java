@@ -193,7 +193,8 @@ public final class JobWatch {
       return;
     }
     LOG.warn("stopped watching job {} of {}/{}{}: {}", job.jobId(), job.project(), job.spider(),
-        job.node().map(n -> " on " + n).orElse(""), Redaction.uri(String.valueOf(cause.getMessage())));
+        job.node().map(n -> " on " + n).orElse(""),
+        Redaction.uri(String.valueOf(cause.getMessage())));
     done.completeExceptionally(cause);
   }
 

@@ -1,6 +1,7 @@
 package io.github.scrapyd4j.tasks;
 
 import io.github.scrapyd4j.Redaction;
+import io.github.scrapyd4j.ScrapydException;
 import io.github.scrapyd4j.cluster.ClusterClient;
 import io.github.scrapyd4j.cluster.ClusterJobs;
 import io.github.scrapyd4j.cluster.NodeJob;
@@ -15,7 +16,6 @@ import io.github.scrapyd4j.logs.LogSummary;
 import io.github.scrapyd4j.logs.ScrapyStats;
 import io.github.scrapyd4j.model.FinishedJob;
 import io.github.scrapyd4j.model.JobState;
-import io.github.scrapyd4j.ScrapydException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -115,7 +115,8 @@ public final class HistoryHarvester implements AutoCloseable {
    */
   public void start() {
     if (closed || started) {
-      throw new IllegalStateException("the harvester is " + (closed ? "closed" : "already started"));
+      throw new IllegalStateException(
+          "the harvester is " + (closed ? "closed" : "already started"));
     }
     started = true;
     scheduler.schedule(Duration.ZERO, this::periodic);
@@ -204,7 +205,8 @@ public final class HistoryHarvester implements AutoCloseable {
       run.verdict(outcome.verdict())
           .reasons(outcome.reasons())
           .stats(stats)
-          .itemsCount(stats.map(s -> OptionalLong.of(s.itemsScraped())).orElse(OptionalLong.empty()))
+          .itemsCount(stats.map(s -> OptionalLong.of(s.itemsScraped()))
+              .orElse(OptionalLong.empty()))
           .startedAt(stats.flatMap(ScrapyStats::startTime).orElse(start))
           .finishedAt(stats.flatMap(ScrapyStats::finishTime).orElse(end));
     } catch (LogNotFoundException e) {
@@ -212,7 +214,8 @@ public final class HistoryHarvester implements AutoCloseable {
           .error("the node does not serve the job's log, so its verdict is unknown");
     } catch (ScrapydException e) {
       LOG.warn("history harvest: the log of job {} on {} could not be read, tried again next"
-          + " time: {}", ref.jobId(), nodeJob.nodeId(), Redaction.uri(String.valueOf(e.getMessage())));
+          + " time: {}", ref.jobId(), nodeJob.nodeId(),
+          Redaction.uri(String.valueOf(e.getMessage())));
       return Optional.empty();
     }
     return Optional.of(run.build());

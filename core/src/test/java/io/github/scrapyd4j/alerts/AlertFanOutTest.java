@@ -131,7 +131,8 @@ class AlertFanOutTest {
     assertThat(e.getLoggerName()).isEqualTo("io.github.scrapyd4j.alerts");
     assertThat(e.getLevel().toString()).isEqualTo("WARN");
     assertThat(e.getFormattedMessage())
-        .startsWith("RULE_FIRED [node-a shop/products/job-1] rule errors>=3 fired on shop/products:")
+        .startsWith("RULE_FIRED [node-a shop/products/job-1] "
+            + "rule errors>=3 fired on shop/products:")
         .contains("http://bob:***@shop.example/p1").contains("rule=errors>=3");
     WebhookAlertSinkTest.assertNoSecret(e.getFormattedMessage());
   }

@@ -2,9 +2,15 @@ package io.github.scrapyd4j.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.scrapyd4j.RetryPolicy;
+import io.github.scrapyd4j.cluster.ClusterClient;
+import io.github.scrapyd4j.cluster.HealthPolicy;
+import io.github.scrapyd4j.cluster.Node;
 import io.github.scrapyd4j.cluster.NodeState;
 import io.github.scrapyd4j.cluster.NodeStateChange;
+import io.github.scrapyd4j.testing.FakeScrapyd;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +46,55 @@ class NodeStateAlertsTest {
     assertThat(down.node()).contains("node-a");
     assertThat(down.time()).isEqualTo(T);
     assertThat(down.title()).isEqualTo("node node-a is down");
-    assertThat(down.text()).contains("IOException: connection refused to http://scrapy:***@10.0.0.5")
+    assertThat(down.text())
+        .contains("IOException: connection refused to http://scrapy:***@10.0.0.5")
         .doesNotContain("hunter2");
     assertThat(got.get(1).title()).isEqualTo("node node-a is up again");
+  }
+
+  @Test
+  void aRealClusterNodeGoingDownAndComingBackSendsNodeDownThenNodeUp() throws Exception {
+    List<Alert> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+    TestClock clock = new TestClock();
+    try (FakeScrapyd node = new FakeScrapyd();
+         ClusterClient cluster = ClusterClient.builder()
+             .node(Node.of("a", node.url()))
+             .retryPolicy(RetryPolicy.none())
+             .clock(clock)
+             .healthPolicy(HealthPolicy.builder().failuresBeforeDown(1)
+                 .initialCoolDown(Duration.ofSeconds(10)).probeInterval(Duration.ZERO).build())
+             .listener(NodeStateAlerts.to(got::add))
+             .build()) {
+      // twice: the JDK's client retries a GET once on a dropped connection
+      node.fail("/daemonstatus.json", FakeScrapyd.Fault.DISCONNECT, 2);
+      cluster.fanOut().daemonStatus();
+      assertThat(cluster.state("a")).isEqualTo(NodeState.DOWN);
+      clock.now = clock.now.plus(Duration.ofSeconds(10));
+      cluster.checkHealth();
+      assertThat(cluster.state("a")).isEqualTo(NodeState.UP);
+    }
+    assertThat(got).extracting(Alert::kind).containsExactly(AlertKind.NODE_DOWN, AlertKind.NODE_UP);
+    assertThat(got.get(0).text()).startsWith("node a stopped answering; the last failure: ");
+  }
+
+  /** A clock the test moves. */
+  static final class TestClock extends java.time.Clock {
+    volatile Instant now = T;
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 
   @Test

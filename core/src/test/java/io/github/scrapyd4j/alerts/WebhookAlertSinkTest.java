@@ -41,7 +41,8 @@ class WebhookAlertSinkTest {
     return Alert.builder()
         .kind(AlertKind.RULE_FIRED)
         .title("rule errors>=3 fired on shop/products")
-        .text("3 ERROR lines; the first: Spider error processing <GET http://bob:hunter2@shop.example/p1>")
+        .text("3 ERROR lines; the first: Spider error processing "
+            + "<GET http://bob:hunter2@shop.example/p1>")
         .time(Instant.parse("2026-12-06T19:33:07Z"))
         .taskId("nightly")
         .job(JobRef.of("shop", "products", "job-1").onNode("node-a"))
@@ -130,7 +131,8 @@ class WebhookAlertSinkTest {
     hook.answer(ex -> {
       char[] big = new char[1_000_000];
       Arrays.fill(big, 'x');
-      WebhookReceiver.respond(ex, 404, "no such hook " + ex.getRequestURI() + " " + new String(big));
+      WebhookReceiver.respond(ex, 404,
+          "no such hook " + ex.getRequestURI() + " " + new String(big));
     });
     try (WebhookAlertSink sink = WebhookAlertSink.builder(url).maxResponseBytes(4096).build()) {
       assertThatThrownBy(() -> sink.send(alert()))

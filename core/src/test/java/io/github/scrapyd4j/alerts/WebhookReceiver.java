@@ -53,7 +53,8 @@ public final class WebhookReceiver implements AutoCloseable {
       try {
         byte[] body = ex.getRequestBody().readAllBytes();
         Received r = new Received(ex.getRequestMethod(), ex.getRequestURI().toString(),
-            ex.getRequestHeaders().getFirst("Content-Type"), new String(body, StandardCharsets.UTF_8));
+            ex.getRequestHeaders().getFirst("Content-Type"),
+            new String(body, StandardCharsets.UTF_8));
         all.add(r);
         received.add(r);
         answer.answer(ex);

@@ -213,7 +213,8 @@ class JobMonitorTest {
   @Test
   void aHangingWebhookNeverHoldsUpRulesCancelsOrOtherJobs() throws Exception {
     String log = "2026-12-06 19:33:04 [scrapy.core.scraper] ERROR: Spider error processing "
-        + "<GET http://bob:hunter2@shop.example/p1> (referer: None)\n" + fixture("errs-logstats.log");
+        + "<GET http://bob:hunter2@shop.example/p1> (referer: None)\n"
+        + fixture("errs-logstats.log");
     CountDownLatch hold = new CountDownLatch(1);
     try (FakeScrapyd node = new FakeScrapyd(); WebhookReceiver hook = new WebhookReceiver();
          ScrapydClient client = ScrapydClient.builder().baseUri(node.url()).build();
@@ -250,7 +251,8 @@ class JobMonitorTest {
       String text = logs.list.stream().map(ILoggingEvent::getFormattedMessage)
           .collect(Collectors.joining("\n"));
       assertThat(text).contains("answered HTTP 500: too late /***");
-      assertThat(text).doesNotContain("s3cr3tT0ken").doesNotContain("T000").doesNotContain("hunter2");
+      assertThat(text).doesNotContain("s3cr3tT0ken").doesNotContain("T000")
+          .doesNotContain("hunter2");
       for (WebhookReceiver.Received r : hook.all()) {
         assertThat(r.body).doesNotContain("hunter2").contains("bob:***@");
       }
@@ -277,6 +279,24 @@ class JobMonitorTest {
       Thread.sleep(300);
       assertThat(node.count("GET /logs/")).isEqualTo(reads);
       assertThat(node.cancels()).isEmpty();
+    }
+  }
+
+  @Test
+  void aPendingJobIsWaitedForAndOneThatEndsWithoutALogFailsItsWatch() throws Exception {
+    try (FakeScrapyd node = new FakeScrapyd();
+         ScrapydClient client = ScrapydClient.builder().baseUri(node.url()).build();
+         JobMonitor monitor = JobMonitor.builder(client)
+             .jobs(Jobs.builder(client).polling(QUICK).build()).build()) {
+      node.job("p", "slow", "j1", "pending");
+      JobWatch watch = monitor.watch(JobRef.of("p", "slow", "j1"),
+          List.of(MonitorRule.logLevelAtLeast("ERROR", 1)));
+      Thread.sleep(200);
+      assertThat(watch.done()).isNotDone();
+      node.state("j1", "finished");
+      assertThatThrownBy(() -> watch.done().get(10, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(io.github.scrapyd4j.jobs.LogNotFoundException.class);
+      assertThat(monitor.activeWatches()).isZero();
     }
   }
 

@@ -24,7 +24,8 @@ class HistoryHarvesterTest {
   }
 
   private static TaskRun run(MapRunStore store, String node, String job) {
-    return store.findByJob(node, "p", job).orElseThrow(() -> new AssertionError("not recorded: " + job));
+    return store.findByJob(node, "p", job)
+        .orElseThrow(() -> new AssertionError("not recorded: " + job));
   }
 
   @Test
@@ -44,7 +45,8 @@ class HistoryHarvesterTest {
       b.job("p", "errs", "j3", "finished"); // its log is gone
       b.job("p", "errs", "j4", "running");
       b.put("/logs/p/errs/j4.log", fixture("errs-logstats.log").substring(0, 3000));
-      TaskRun mine = TaskRun.builder().taskId("nightly").fireTime(Instant.parse("2026-12-06T19:00:00Z"))
+      TaskRun mine = TaskRun.builder().taskId("nightly")
+          .fireTime(Instant.parse("2026-12-06T19:00:00Z"))
           .status(RunStatus.SCHEDULED).project("p").spider("slow").node("a").jobId("j0").build();
       store.save(mine);
 
@@ -61,7 +63,8 @@ class HistoryHarvesterTest {
       assertThat(good.duration().get()).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(7));
       TaskRun failed = run(store, "b", "j2");
       assertThat(failed.verdict()).contains(JobOutcome.Verdict.FAILED);
-      assertThat(failed.reasons()).singleElement().asString().startsWith("4 ERROR/CRITICAL log lines");
+      assertThat(failed.reasons()).singleElement().asString()
+          .startsWith("4 ERROR/CRITICAL log lines");
       assertThat(failed.itemsCount()).hasValue(8);
       TaskRun noLog = run(store, "b", "j3");
       assertThat(noLog.verdict()).isEmpty();
