@@ -3,7 +3,9 @@ package io.github.scrapyd4j.tasks;
 import io.github.scrapyd4j.model.ScheduleRequest;
 import io.github.scrapyd4j.model.ScrapydStyle;
 import io.github.scrapyd4j.model.Signal;
+import io.github.scrapyd4j.monitor.MonitorRule;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -164,6 +166,15 @@ public abstract class CrawlTask {
   public int maxReruns() {
     return 0;
   }
+
+  /**
+   * The monitoring rules applied to each run while its job runs (thresholds on ERROR, CRITICAL or
+   * WARNING lines, no progress, run time; alert or cancel). A {@link TaskScheduler} applies them
+   * when given a {@link TaskMonitoring} listener.
+   *
+   * @return the rules, in order; none by default
+   */
+  public abstract List<MonitorRule> rules();
 
   /**
    * The schedule request of one run.

@@ -84,7 +84,8 @@ public final class Scrapyd4jCommand implements Callable<Integer> {
         ItemsCommand.class,
         DelVersionCommand.class,
         DelProjectCommand.class,
-        DeployCommand.class);
+        DeployCommand.class,
+        TasksCommand.class);
   }
 
   /** The hidden command that prints the bash/zsh completion script (the build runs it). */

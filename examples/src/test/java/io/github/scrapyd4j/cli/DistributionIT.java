@@ -337,7 +337,8 @@ class DistributionIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"--help", "--version", "help", "nosuch", "--nosuch",
-      "http://[bad", "deploy --help", "schedule --nosuch"})
+      "http://[bad", "deploy --help", "schedule --nosuch", "tasks --help", "tasks",
+      "tasks run --help", "tasks run --nosuch", "tasks history --help"})
   void helpVersionAndUsageErrorsLoadNoObjectMapperHttpClientOrLogging(String args)
       throws Exception {
     Path log = temp.resolve("classes.log");

@@ -88,7 +88,7 @@ class MainCommandTest {
   /** Every command, as typed after {@code scrapyd4j}. */
   static final String[] COMMANDS = {"targets", "projects", "versions", "spiders", "jobs",
       "status", "schedule", "cancel", "log", "outcome", "items", "delversion", "delproject",
-      "deploy"};
+      "deploy", "tasks"};
 
   @ParameterizedTest
   @ValueSource(strings = {"--help", "-h"})

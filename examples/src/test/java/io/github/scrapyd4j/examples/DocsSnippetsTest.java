@@ -55,6 +55,7 @@ class DocsSnippetsTest {
     CARRIED.put("alerts", "io.github.scrapyd4j.alerts.AlertFanOut");
     CARRIED.put("monitor", "io.github.scrapyd4j.monitor.JobMonitor");
     CARRIED.put("store", "io.github.scrapyd4j.tasks.RunStore");
+    CARRIED.put("nightly", "io.github.scrapyd4j.tasks.CrawlTask");
   }
 
   private static final String IMPORTS = String.join("\n",
@@ -72,6 +73,8 @@ class DocsSnippetsTest {
       "import java.net.URI;",
       "import java.nio.file.Path;",
       "import java.time.Duration;",
+      "import java.time.Instant;",
+      "import java.time.ZoneId;",
       "import java.util.*;",
       "import java.util.concurrent.CompletableFuture;",
       "import java.util.stream.Stream;", "");
