@@ -31,7 +31,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  *          .sink(WebhookAlertSink.builder(slackUrl).format(WebhookAlertSink.Format.SLACK).build())
  *          .build();
  *      JobMonitor monitor = JobMonitor.builder(cluster).alerts(alerts).build()) {
- *   JobRef job = cluster.schedule(ScheduleRequest.of("shop", "products")).job();
+ *   JobRef job = cluster.schedule(ScheduleRequest.of("shop", "products"));
  *   JobWatch watch = monitor.watch(job, List.of(
  *       MonitorRule.logLevelAtLeast("ERROR", 10).thenCancel(Signal.TERM),
  *       MonitorRule.noProgressFor(Duration.ofMinutes(15)).thenCancel(Signal.KILL)));
@@ -146,7 +146,7 @@ public final class JobMonitor implements AutoCloseable {
     if (needsNode && request.job().node().isEmpty()) {
       throw new IllegalArgumentException("job " + request.job().jobId() + " names no node: a"
           + " cluster's monitor reads the log and cancels on JobRef.node(); use the JobRef of"
-          + " cluster.schedule(...).job() or job.onNode(nodeId)");
+          + " cluster.schedule(...) or job.onNode(nodeId)");
     }
     if (closed) {
       throw new IllegalStateException("the JobMonitor is closed");
